@@ -1,0 +1,17 @@
+namespace Anc.Components;
+
+/// <summary>The kinds of named components a manifest can refer to.</summary>
+public enum ComponentKind
+{
+    /// <summary>A network builder (<see cref="IArchitecture"/>).</summary>
+    Architecture,
+
+    /// <summary>An attacker's view and schedule (<see cref="IAdversary"/>).</summary>
+    Adversary,
+
+    /// <summary>A named loss (<see cref="ILossFunction"/>).</summary>
+    Loss,
+
+    /// <summary>An experiment protocol (<see cref="Scenarios.IScenario"/>).</summary>
+    Scenario,
+}

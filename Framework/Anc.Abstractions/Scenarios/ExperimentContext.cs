@@ -1,0 +1,47 @@
+using Anc.Observers;
+using static TorchSharp.torch;
+
+namespace Anc.Scenarios;
+
+/// <summary>Everything one seed of an experiment is given: its seed, device, training settings and parties.</summary>
+public sealed class ExperimentContext
+{
+    /// <summary>Creates a context.</summary>
+    public ExperimentContext(int seed, Device device, TrainingOptions training, IReadOnlyDictionary<string, Party> parties, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(parties);
+        ArgumentNullException.ThrowIfNull(progress);
+        Seed = seed;
+        Device = device;
+        Training = training;
+        Parties = parties;
+        Progress = progress;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The seed; the scenario derives every random stream it uses from it.</summary>
+    public int Seed { get; }
+
+    /// <summary>Where tensors live.</summary>
+    public Device Device { get; }
+
+    /// <summary>The manifest's training section.</summary>
+    public TrainingOptions Training { get; }
+
+    /// <summary>The parties by role name.</summary>
+    public IReadOnlyDictionary<string, Party> Parties { get; }
+
+    /// <summary>Where the scenario reports progress of long phases, such as evaluation.</summary>
+    public IProgress<MetricEvent> Progress { get; }
+
+    /// <summary>Signals that the run is being stopped.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The party playing <paramref name="role"/>.</summary>
+    public Party GetParty(string role) =>
+        Parties.TryGetValue(role, out Party? party)
+            ? party
+            : throw new KeyNotFoundException($"The experiment has no party '{role}'.");
+}

@@ -1,0 +1,15 @@
+namespace Anc.Scenarios;
+
+/// <summary>
+/// An experiment protocol: which parties exist, how data is generated, who sees what, one
+/// training round, the metrics and the evaluation. The implementation receives its options
+/// through its constructor.
+/// </summary>
+public interface IScenario
+{
+    /// <summary>The parties the scenario needs.</summary>
+    IReadOnlyList<PartyRole> Parties { get; }
+
+    /// <summary>Creates the live state of one seed: networks, optimizers and data streams.</summary>
+    IExperiment CreateExperiment(ExperimentContext context);
+}

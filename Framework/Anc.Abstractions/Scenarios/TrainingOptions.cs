@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Anc.Scenarios;
+
+/// <summary>
+/// The <c>training</c> section of a manifest, common to every scenario. Defaults are the
+/// paper's symmetric settings (Abadi and Andersen 2016, section 2.5).
+/// </summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Examples per minibatch.</summary>
+    [Description("Examples per minibatch (paper: 4096).")]
+    [Range(1, 1 << 20)]
+    public int BatchSize { get; set; } = 4096;
+
+    /// <summary>Adam's learning rate, not decayed.</summary>
+    [Description("Adam's learning rate, not decayed (paper: 0.0008).")]
+    [Range(1e-9, 10.0)]
+    public double LearningRate { get; set; } = 0.0008;
+
+    /// <summary>The most training rounds before training stops; the scenario may stop earlier.</summary>
+    [Description("The most training rounds; the scenario's stopping rule may end training earlier.")]
+    [Range(1, 100_000_000)]
+    public int MaxSteps { get; set; } = 50_000;
+
+    /// <summary>Every how many rounds metrics are written and shown.</summary>
+    [Description("Every how many rounds metrics are logged.")]
+    [Range(1, 100_000_000)]
+    public int LogEvery { get; set; } = 100;
+}

@@ -1,0 +1,34 @@
+using Anc;
+using Anc.Manifests;
+using Anc.Plugins;
+using Anc.Training;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the ANC runtime to a service collection.</summary>
+public static class AncServiceCollectionExtensions
+{
+    /// <summary>
+    /// Loads the plugins <paramref name="configure"/> names (now, because plugins register
+    /// services) and adds the manifest reader, the composer, the trainer and the runner.
+    /// </summary>
+    /// <exception cref="Anc.Diagnostics.AncInputException">A plugin folder or plugin is wrong.</exception>
+    public static IServiceCollection AddAnc(this IServiceCollection services, Action<AncOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AncOptions options = new();
+        configure?.Invoke(options);
+
+        List<LoadedPlugin> plugins = PluginLoading.Load(options.PluginFolders, options.Plugins, services);
+        services.AddSingleton(new PluginCatalog(plugins));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TorchDevices>();
+        services.TryAddSingleton<ComponentFactory>();
+        services.TryAddSingleton<ManifestReader>();
+        services.TryAddSingleton<ExperimentComposer>();
+        services.TryAddSingleton<SeedTrainer>();
+        services.TryAddSingleton<ExperimentRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using Anc.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anc.Manifests;
+
+/// <summary>
+/// Creates component instances: the implementation gets its bound options, and any service
+/// it asks for, through its constructor.
+/// </summary>
+public sealed class ComponentFactory
+{
+    private readonly IServiceProvider _services;
+
+    /// <summary>Creates a factory over the host's services.</summary>
+    public ComponentFactory(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+    }
+
+    /// <summary>Creates the component <paramref name="component"/> as a <typeparamref name="T"/>.</summary>
+    /// <exception cref="ComponentFaultException">The component's constructor failed.</exception>
+    public T Create<T>(ResolvedComponent component)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ComponentDescriptor descriptor = component.Descriptor;
+        try
+        {
+            // A component that takes no options (such as one registered with NoOptions) need not accept them.
+            bool takesOptions = descriptor.ImplementationType.GetConstructors()
+                .Any(c => c.GetParameters().Any(p => p.ParameterType.IsInstanceOfType(component.Options)));
+            object[] arguments = takesOptions ? [component.Options] : [];
+            return (T)ActivatorUtilities.CreateInstance(_services, descriptor.ImplementationType, arguments);
+        }
+        catch (Exception e)
+        {
+            Exception cause = e is System.Reflection.TargetInvocationException { InnerException: not null } ? e.InnerException : e;
+            throw new ComponentFaultException(component.Plugin, descriptor, cause);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Anc.Diagnostics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Manifests;
+
+/// <summary>Collects every mistake in one file, each located by the JSON token it concerns.</summary>
+internal sealed class DiagnosticBag(string file)
+{
+    private readonly List<InputDiagnostic> _diagnostics = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<InputDiagnostic> Diagnostics => _diagnostics;
+
+    public bool HasErrors => _diagnostics.Count > 0;
+
+    /// <summary>Adds a mistake at <paramref name="token"/>, whose JSON path is <paramref name="path"/>.</summary>
+    public void Add(JToken? token, string path, string message)
+    {
+        IJsonLineInfo? info = token;
+        bool known = info?.HasLineInfo() == true;
+        _diagnostics.Add(new InputDiagnostic(File, known ? info!.LineNumber : 0, known ? info!.LinePosition : 0, path, message));
+    }
+
+    /// <summary>Adds a mistake at a position found by the JSON reader.</summary>
+    public void Add(int line, int column, string path, string message) =>
+        _diagnostics.Add(new InputDiagnostic(File, line, column, path, message));
+
+    /// <summary>Throws the collected mistakes, if any.</summary>
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new AncInputException(_diagnostics);
+        }
+    }
+}

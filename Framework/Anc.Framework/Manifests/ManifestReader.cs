@@ -1,0 +1,398 @@
+using System.Text.RegularExpressions;
+using Anc.Components;
+using Anc.Diagnostics;
+using Anc.Plugins;
+using Anc.Scenarios;
+using Anc.Training;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Manifests;
+
+/// <summary>
+/// Reads a manifest and checks it against the loaded plugins. Every mistake is reported in
+/// one pass as <c>file(line,col): json.path: message</c>; nothing is trained or written.
+/// </summary>
+public sealed partial class ManifestReader
+{
+    private static readonly string[] TopLevel = ["$schema", "experiment", "description", "scenario", "device", "threads", "seeds", "training", "parties"];
+    private static readonly string[] PartySlots = ["architecture", "loss", "adversary"];
+    private const int MaxSeeds = 10_000;
+
+    private readonly PluginCatalog _catalog;
+    private readonly ComponentFactory _factory;
+    private readonly TorchDevices _devices;
+
+    /// <summary>Creates a reader over the loaded plugins.</summary>
+    public ManifestReader(PluginCatalog catalog, ComponentFactory factory, TorchDevices devices)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(devices);
+        _catalog = catalog;
+        _factory = factory;
+        _devices = devices;
+    }
+
+    /// <summary>Reads and checks the manifest file at <paramref name="path"/>.</summary>
+    /// <exception cref="AncInputException">The file is missing, unreadable or wrong.</exception>
+    public ResolvedManifest Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new AncInputException($"{path}: is a folder; give the path of a manifest file (.json).");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new AncInputException($"{path}: manifest file not found; check the path.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AncInputException($"{path}: cannot read the manifest: {e.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Checks manifest text; <paramref name="file"/> names it in messages.</summary>
+    /// <exception cref="AncInputException">The manifest is wrong.</exception>
+    public ResolvedManifest Parse(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        DiagnosticBag bag = new(file);
+        JObject root = ParseJson(text, bag);
+
+        foreach (JProperty unknown in root.Properties().Where(p => !TopLevel.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            bag.Add(unknown, unknown.Name, $"unknown field '{unknown.Name}'; {DidYouMean.Suggest(unknown.Name, TopLevel.Skip(1))}.");
+        }
+
+        string experiment = ReadExperiment(root, bag);
+        string? description = ReadOptionalString(root, "description", bag);
+        ResolvedComponent? scenario = ReadComponent(root, "scenario", root["scenario"], ComponentKind.Scenario, defaultName: null, bag);
+        DeviceRequest device = ReadDevice(root, bag);
+        int threads = ReadThreads(root, bag);
+        IReadOnlyList<int> seeds = ReadSeeds(root, bag);
+        TrainingOptions training = (TrainingOptions)OptionsBinder.Bind(typeof(TrainingOptions), root["training"], "training", "the training section", bag);
+        IReadOnlyList<ResolvedParty> parties = scenario is null ? [] : ReadParties(root, scenario, bag);
+
+        bag.ThrowIfAny();
+        return new ResolvedManifest(file, experiment, description, scenario!, device, threads, seeds, training, parties);
+    }
+
+    private static JObject ParseJson(string text, DiagnosticBag bag)
+    {
+        try
+        {
+            using JsonTextReader reader = new(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = 64 };
+            JToken token = JToken.ReadFrom(reader, new JsonLoadSettings
+            {
+                LineInfoHandling = LineInfoHandling.Load,
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                CommentHandling = CommentHandling.Ignore,
+            });
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new JsonReaderException($"Additional text found after the manifest's closing brace.", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                }
+            }
+
+            if (token is JObject obj)
+            {
+                return obj;
+            }
+
+            bag.Add(token, string.Empty, $"a manifest is a JSON object, not {OptionsBinder.Describe(token)}.");
+        }
+        catch (JsonReaderException e)
+        {
+            string message = MalformedMessage().Replace(e.Message, string.Empty).TrimEnd('.', ' ');
+            bag.Add(e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"malformed JSON: {message}.");
+        }
+
+        bag.ThrowIfAny();
+        throw new InvalidOperationException("unreachable");
+    }
+
+    private static string ReadExperiment(JObject root, DiagnosticBag bag)
+    {
+        JToken? token = root["experiment"];
+        if (token is null)
+        {
+            bag.Add(root, "experiment", "missing required field 'experiment' (the name runs are stored under, for example \"symmetric-quick\").");
+            return string.Empty;
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            bag.Add(token, "experiment", $"expected a string, got {OptionsBinder.Describe(token)}.");
+            return string.Empty;
+        }
+
+        string name = token.Value<string>()!;
+        if (!ExperimentName().IsMatch(name))
+        {
+            bag.Add(token, "experiment", "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit (it becomes a folder name).");
+        }
+
+        return name;
+    }
+
+    private static string? ReadOptionalString(JObject root, string name, DiagnosticBag bag)
+    {
+        JToken? token = root[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            bag.Add(token, name, $"expected a string, got {OptionsBinder.Describe(token)}.");
+            return null;
+        }
+
+        return token.Value<string>();
+    }
+
+    private DeviceRequest ReadDevice(JObject root, DiagnosticBag bag)
+    {
+        JToken? token = root["device"];
+        if (token is null)
+        {
+            return DeviceRequest.Auto;
+        }
+
+        string? text = token.Type == JTokenType.String ? token.Value<string>() : null;
+        if (!Enum.TryParse(text, ignoreCase: true, out DeviceRequest device) || int.TryParse(text, out _))
+        {
+            bag.Add(token, "device", $"expected \"auto\", \"cpu\" or \"cuda\", got {OptionsBinder.Describe(token)}.");
+            return DeviceRequest.Auto;
+        }
+
+        if (device == DeviceRequest.Cuda && !_devices.CudaAvailable)
+        {
+            bag.Add(token, "device", $"\"cuda\" was asked for, but torch sees no CUDA device ({_devices.BackendDescription}); use \"auto\" or \"cpu\", or build the host with -p:AncTorchBackend=cuda on a machine with a GPU.");
+        }
+
+        return device;
+    }
+
+    private static int ReadThreads(JObject root, DiagnosticBag bag)
+    {
+        JToken? token = root["threads"];
+        if (token is null)
+        {
+            return 0;
+        }
+
+        if (token.Type != JTokenType.Integer || token.Value<long>() is < 0 or > 1024)
+        {
+            bag.Add(token, "threads", $"expected an integer from 0 (torch's default) to 1024, got {OptionsBinder.Describe(token)}.");
+            return 0;
+        }
+
+        return token.Value<int>();
+    }
+
+    private static IReadOnlyList<int> ReadSeeds(JObject root, DiagnosticBag bag)
+    {
+        JToken? token = root["seeds"];
+        if (token is null)
+        {
+            return [0];
+        }
+
+        if (token.Type == JTokenType.Integer)
+        {
+            long count = token.Value<long>();
+            if (count is < 1 or > MaxSeeds)
+            {
+                bag.Add(token, "seeds", $"a seed count must be between 1 and {MaxSeeds}, got {count}.");
+                return [0];
+            }
+
+            return Enumerable.Range(0, (int)count).ToArray();
+        }
+
+        if (token is JArray array && array.Count is > 0 and <= MaxSeeds)
+        {
+            List<int> seeds = [];
+            for (int i = 0; i < array.Count; i++)
+            {
+                JToken item = array[i];
+                if (item.Type != JTokenType.Integer || item.Value<long>() is < 0 or > int.MaxValue)
+                {
+                    bag.Add(item, JsonPaths.Index("seeds", i), $"a seed is an integer from 0 to {int.MaxValue}, got {OptionsBinder.Describe(item)}.");
+                }
+                else if (seeds.Contains(item.Value<int>()))
+                {
+                    bag.Add(item, JsonPaths.Index("seeds", i), $"seed {item} is listed twice.");
+                }
+                else
+                {
+                    seeds.Add(item.Value<int>());
+                }
+            }
+
+            return seeds;
+        }
+
+        bag.Add(token, "seeds", $"expected a list of 1 to {MaxSeeds} seeds or a seed count, got {OptionsBinder.Describe(token)}.");
+        return [0];
+    }
+
+    private ResolvedComponent? ReadComponent(JToken parent, string path, JToken? token, ComponentKind kind, string? defaultName, DiagnosticBag bag)
+    {
+        string kindName = PluginCatalog.KindName(kind);
+        string? name;
+        JToken? options = null;
+        JToken at = token ?? parent;
+        switch (token)
+        {
+            case null when defaultName is null:
+                bag.Add(parent, path, $"missing required field '{path.Split('.')[^1]}' (the {kindName} to use; {DidYouMean.Suggest(string.Empty, _catalog.Names(kind))}).");
+                return null;
+            case null:
+                name = defaultName;
+                break;
+            case JValue { Type: JTokenType.String } value:
+                name = value.Value<string>();
+                break;
+            case JObject obj:
+                foreach (JProperty unknown in obj.Properties().Where(p => p.Name is not ("name" or "options")))
+                {
+                    bag.Add(unknown, JsonPaths.Child(path, unknown.Name), $"unknown field '{unknown.Name}'; a {kindName} reference has 'name' and 'options'.");
+                }
+
+                JToken? nameToken = obj["name"];
+                if (nameToken is null && defaultName is null)
+                {
+                    bag.Add(obj, path, $"missing required field 'name' (the {kindName} to use; {DidYouMean.Suggest(string.Empty, _catalog.Names(kind))}).");
+                    return null;
+                }
+
+                if (nameToken is not null && nameToken.Type != JTokenType.String)
+                {
+                    bag.Add(nameToken, JsonPaths.Child(path, "name"), $"expected a string, got {OptionsBinder.Describe(nameToken)}.");
+                    return null;
+                }
+
+                name = nameToken?.Value<string>() ?? defaultName;
+                at = nameToken ?? obj;
+                options = obj["options"];
+                break;
+            default:
+                bag.Add(token, path, $"expected the {kindName}'s name or {{\"name\": ..., \"options\": {{...}}}}, got {OptionsBinder.Describe(token)}.");
+                return null;
+        }
+
+        if (name is null || !_catalog.TryGet(kind, name, out ComponentDescriptor descriptor, out LoadedPlugin plugin))
+        {
+            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}.");
+            return null;
+        }
+
+        object bound = OptionsBinder.Bind(descriptor.OptionsType, options, JsonPaths.Child(path, "options"), $"{kindName} '{name}'", bag);
+        return new ResolvedComponent(descriptor, bound, plugin.Name);
+    }
+
+    private IReadOnlyList<ResolvedParty> ReadParties(JObject root, ResolvedComponent scenarioComponent, DiagnosticBag bag)
+    {
+        IScenario scenario;
+        try
+        {
+            scenario = _factory.Create<IScenario>(scenarioComponent);
+        }
+        catch (ComponentFaultException e)
+        {
+            bag.Add(root["scenario"], "scenario", e.Message);
+            return [];
+        }
+
+        JToken? partiesToken = root["parties"];
+        JObject parties = partiesToken as JObject ?? [];
+        if (partiesToken is not null && partiesToken is not JObject)
+        {
+            bag.Add(partiesToken, "parties", $"expected an object with one entry per party ({string.Join(", ", scenario.Parties.Select(r => r.Name))}), got {OptionsBinder.Describe(partiesToken)}.");
+        }
+
+        foreach (JProperty unknown in parties.Properties().Where(p => scenario.Parties.All(r => r.Name != p.Name)))
+        {
+            bag.Add(unknown, JsonPaths.Child("parties", unknown.Name), $"scenario '{scenarioComponent.Descriptor.Name}' has no party '{unknown.Name}'; {DidYouMean.Suggest(unknown.Name, scenario.Parties.Select(r => r.Name))}.");
+        }
+
+        List<ResolvedParty> resolved = [];
+        foreach (PartyRole role in scenario.Parties)
+        {
+            string path = JsonPaths.Child("parties", role.Name);
+            JToken? token = parties[role.Name];
+            JObject party = token as JObject ?? [];
+            if (token is not null && token is not JObject)
+            {
+                bag.Add(token, path, $"expected an object with 'architecture' and 'loss'{(role.IsAdversary ? " and 'adversary'" : string.Empty)}, got {OptionsBinder.Describe(token)}.");
+            }
+
+            foreach (JProperty unknown in party.Properties().Where(p => !PartySlots.Contains(p.Name) || (p.Name == "adversary" && !role.IsAdversary)))
+            {
+                string message = unknown.Name == "adversary"
+                    ? $"'{role.Name}' is not an attacker, so it has no adversary; only {string.Join(", ", scenario.Parties.Where(r => r.IsAdversary).Select(r => r.Name))} do."
+                    : $"unknown field '{unknown.Name}'; {DidYouMean.Suggest(unknown.Name, role.IsAdversary ? PartySlots : PartySlots[..2])}.";
+                bag.Add(unknown, JsonPaths.Child(path, unknown.Name), message);
+            }
+
+            ResolvedComponent? architecture = ReadComponent(party, JsonPaths.Child(path, "architecture"), party["architecture"], ComponentKind.Architecture, role.DefaultArchitecture, bag);
+            ResolvedComponent? loss = ReadComponent(party, JsonPaths.Child(path, "loss"), party["loss"], ComponentKind.Loss, role.DefaultLoss, bag);
+            ResolvedComponent? adversary = role.IsAdversary
+                ? ReadComponent(party, JsonPaths.Child(path, "adversary"), party["adversary"], ComponentKind.Adversary, role.DefaultAdversary, bag)
+                : null;
+            if (adversary is not null)
+            {
+                CheckObservations(role, adversary, party["adversary"] ?? party, JsonPaths.Child(path, "adversary"), bag);
+            }
+
+            if (architecture is not null && loss is not null && (adversary is not null || !role.IsAdversary))
+            {
+                resolved.Add(new ResolvedParty(role, architecture, loss, adversary));
+            }
+        }
+
+        return resolved;
+    }
+
+    private void CheckObservations(PartyRole role, ResolvedComponent adversary, JToken at, string path, DiagnosticBag bag)
+    {
+        try
+        {
+            IAdversary instance = _factory.Create<IAdversary>(adversary);
+            foreach (string signal in instance.Observes.Where(s => !role.ObservableSignals.Contains(s)))
+            {
+                bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' observes '{signal}', which party '{role.Name}' cannot see; {DidYouMean.Suggest(signal, role.ObservableSignals)}.");
+            }
+
+            if (instance.StepsPerRound < 0)
+            {
+                bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' trains {instance.StepsPerRound} steps per round; it must be 0 or more.");
+            }
+        }
+        catch (ComponentFaultException e)
+        {
+            bag.Add(at, path, e.Message);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ExperimentName();
+
+    [GeneratedRegex(@"\s*Path '[^']*', line \d+, position \d+\.?$")]
+    private static partial Regex MalformedMessage();
+}

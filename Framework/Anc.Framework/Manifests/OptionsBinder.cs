@@ -1,0 +1,295 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Anc.Diagnostics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace Anc.Manifests;
+
+/// <summary>
+/// Binds a JSON object to a component's options class, reporting every unknown name, wrong
+/// type and invalid value instead of stopping at the first; and writes options back as JSON
+/// with every default filled. Options classes are plain classes with public settable
+/// properties; values are checked with their DataAnnotations attributes and, for rules
+/// across properties, <see cref="IValidatableObject"/>.
+/// </summary>
+internal static class OptionsBinder
+{
+    private static readonly JsonSerializer Writer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = new CamelCasePropertyNamesContractResolver(),
+        Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()) },
+        Culture = CultureInfo.InvariantCulture,
+    });
+
+    /// <summary>Binds <paramref name="json"/> (or nothing, for all defaults) to a new instance of <paramref name="type"/>.</summary>
+    public static object Bind(Type type, JToken? json, string path, string owner, DiagnosticBag bag)
+    {
+        object instance = Activator.CreateInstance(type)
+            ?? throw new InvalidOperationException($"{type} needs a public parameterless constructor.");
+        if (json is null || json.Type == JTokenType.Null)
+        {
+            return instance;
+        }
+
+        if (json is not JObject obj)
+        {
+            bag.Add(json, path, $"expected an object of options for {owner}, got {Describe(json)}.");
+            return instance;
+        }
+
+        Dictionary<string, PropertyInfo> properties = Properties(type)
+            .ToDictionary(p => JsonName(p), StringComparer.OrdinalIgnoreCase);
+        foreach (JProperty property in obj.Properties())
+        {
+            string propertyPath = JsonPaths.Child(path, property.Name);
+            if (!properties.TryGetValue(property.Name, out PropertyInfo? target))
+            {
+                bag.Add(property, propertyPath, $"unknown option '{property.Name}' for {owner}; {DidYouMean.Suggest(property.Name, properties.Keys)}.");
+                continue;
+            }
+
+            if (TryConvert(property.Value, target.PropertyType, propertyPath, owner, bag, out object? value))
+            {
+                target.SetValue(instance, value);
+                Validate(target, value, property.Value, propertyPath, bag);
+            }
+        }
+
+        foreach (PropertyInfo required in properties.Values.Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
+        {
+            if (obj.Property(JsonName(required), StringComparison.OrdinalIgnoreCase) is null)
+            {
+                bag.Add(obj, path, $"missing required option '{JsonName(required)}' for {owner}.");
+            }
+        }
+
+        if (instance is IValidatableObject validatable && !bag.HasErrors)
+        {
+            foreach (ValidationResult result in validatable.Validate(new ValidationContext(instance)))
+            {
+                string member = result.MemberNames.FirstOrDefault() ?? string.Empty;
+                JToken? at = member.Length == 0 ? obj : obj.Property(member, StringComparison.OrdinalIgnoreCase) ?? (JToken)obj;
+                bag.Add(at, member.Length == 0 ? path : JsonPaths.Child(path, JsonName(member)), result.ErrorMessage ?? "invalid value.");
+            }
+        }
+
+        return instance;
+    }
+
+    /// <summary>The options as JSON, every property written, camel-cased.</summary>
+    public static JObject ToJson(object options) => JObject.FromObject(options, Writer);
+
+    /// <summary>The options' properties and their descriptions, for listings and schemas.</summary>
+    public static IEnumerable<PropertyInfo> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetSetMethod() is not null);
+
+    /// <summary>The name a property has in JSON.</summary>
+    public static string JsonName(PropertyInfo property) => JsonName(property.Name);
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static bool TryConvert(JToken token, Type type, string path, string owner, DiagnosticBag bag, out object? value)
+    {
+        value = null;
+        Type? nullable = Nullable.GetUnderlyingType(type);
+        if (token.Type == JTokenType.Null)
+        {
+            if (nullable is not null || !type.IsValueType)
+            {
+                return true;
+            }
+
+            bag.Add(token, path, $"expected {Expected(type)}, got null.");
+            return false;
+        }
+
+        type = nullable ?? type;
+        if (type == typeof(int) || type == typeof(long))
+        {
+            if (token.Type == JTokenType.Integer)
+            {
+                try
+                {
+                    value = Convert.ChangeType(((JValue)token).Value, type, CultureInfo.InvariantCulture);
+                    return true;
+                }
+                catch (OverflowException)
+                {
+                    bag.Add(token, path, $"{token} is too large for {Expected(type)}.");
+                    return false;
+                }
+            }
+        }
+        else if (type == typeof(double) || type == typeof(float))
+        {
+            if (token.Type is JTokenType.Integer or JTokenType.Float)
+            {
+                double number = token.Value<double>();
+                if (!double.IsFinite(number))
+                {
+                    bag.Add(token, path, "expected a finite number.");
+                    return false;
+                }
+
+                value = type == typeof(float) ? (float)number : number;
+                return true;
+            }
+        }
+        else if (type == typeof(bool))
+        {
+            if (token.Type == JTokenType.Boolean)
+            {
+                value = token.Value<bool>();
+                return true;
+            }
+        }
+        else if (type == typeof(string))
+        {
+            if (token.Type == JTokenType.String)
+            {
+                value = token.Value<string>();
+                return true;
+            }
+        }
+        else if (type.IsEnum)
+        {
+            string[] names = Enum.GetNames(type).Select(JsonName).ToArray();
+            if (token.Type == JTokenType.String)
+            {
+                string text = token.Value<string>()!;
+                string? match = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text.Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+                if (match is not null)
+                {
+                    value = Enum.Parse(type, match);
+                    return true;
+                }
+
+                bag.Add(token, path, $"'{text}' is not one of {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+                return false;
+            }
+
+            bag.Add(token, path, $"expected one of {string.Join(", ", names.Select(n => $"'{n}'"))}, got {Describe(token)}.");
+            return false;
+        }
+        else if (ElementType(type) is Type element)
+        {
+            if (token is JArray array)
+            {
+                IList list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+                bool ok = true;
+                for (int i = 0; i < array.Count; i++)
+                {
+                    ok &= TryConvert(array[i], element, JsonPaths.Index(path, i), owner, bag, out object? item);
+                    list.Add(item);
+                }
+
+                if (!ok)
+                {
+                    return false;
+                }
+
+                if (type.IsArray)
+                {
+                    Array result = Array.CreateInstance(element, list.Count);
+                    list.CopyTo(result, 0);
+                    value = result;
+                }
+                else
+                {
+                    value = list;
+                }
+
+                return true;
+            }
+        }
+        else if (type.IsClass)
+        {
+            if (token is JObject)
+            {
+                int before = bag.Diagnostics.Count;
+                value = Bind(type, token, path, owner, bag);
+                return bag.Diagnostics.Count == before;
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException($"Options of type {type} are not supported; use numbers, strings, booleans, enums, lists or nested option classes.");
+        }
+
+        bag.Add(token, path, $"expected {Expected(type)}, got {Describe(token)}.");
+        return false;
+    }
+
+    private static void Validate(PropertyInfo property, object? value, JToken token, string path, DiagnosticBag bag)
+    {
+        foreach (ValidationAttribute attribute in property.GetCustomAttributes<ValidationAttribute>())
+        {
+            if (attribute is RequiredAttribute)
+            {
+                continue;
+            }
+
+            if (!attribute.IsValid(value))
+            {
+                string message = attribute is RangeAttribute range
+                    ? $"must be between {range.Minimum} and {range.Maximum}, got {Format(value)}."
+                    : attribute.FormatErrorMessage(JsonName(property)).TrimEnd('.') + ".";
+                bag.Add(token, path, message);
+            }
+        }
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (type.IsGenericType)
+        {
+            Type definition = type.GetGenericTypeDefinition();
+            if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>)
+                || definition == typeof(IEnumerable<>) || definition == typeof(ICollection<>) || definition == typeof(IReadOnlyCollection<>))
+            {
+                return type.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Expected(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) ? "an integer"
+            : type == typeof(double) || type == typeof(float) ? "a number"
+            : type == typeof(bool) ? "true or false"
+            : type == typeof(string) ? "a string"
+            : ElementType(type) is not null ? "an array"
+            : "an object";
+    }
+
+    /// <summary>Names a JSON value's kind for messages, with the value when it is short.</summary>
+    public static string Describe(JToken token) => token.Type switch
+    {
+        JTokenType.Object => "an object",
+        JTokenType.Array => "an array",
+        JTokenType.String => $"the string \"{Shorten(token.Value<string>()!)}\"",
+        JTokenType.Integer => $"the integer {token}",
+        JTokenType.Float => $"the number {token.Value<double>().ToString(CultureInfo.InvariantCulture)}",
+        JTokenType.Boolean => token.Value<bool>() ? "true" : "false",
+        JTokenType.Null => "null",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
+
+    private static string Format(object? value) =>
+        value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString() ?? "null";
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace Anc.Runs;
+
+/// <summary>
+/// A seed's <c>metrics.jsonl</c>: one JSON object per logged step, each line flushed as it is
+/// written so that a killed run keeps every whole line it logged.
+/// </summary>
+public sealed class MetricsLog : IDisposable
+{
+    private readonly StreamWriter _writer;
+
+    /// <summary>Creates (or truncates) the log at <paramref name="path"/>.</summary>
+    public MetricsLog(string path)
+    {
+        _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+    }
+
+    /// <summary>Appends one line: the step, then the figures in the order given.</summary>
+    public void Write(long step, double elapsedSeconds, IReadOnlyDictionary<string, double> values)
+    {
+        using StringWriter line = new(CultureInfo.InvariantCulture);
+        using (JsonTextWriter json = new(line) { Formatting = Formatting.None })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("step");
+            json.WriteValue(step);
+            json.WritePropertyName("elapsedSeconds");
+            json.WriteValue(Math.Round(elapsedSeconds, 3));
+            foreach ((string name, double value) in values)
+            {
+                json.WritePropertyName(name);
+                json.WriteValue(value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        _writer.WriteLine(line.ToString());
+        _writer.Flush();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+}

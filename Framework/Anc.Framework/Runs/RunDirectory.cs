@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Runs;
+
+/// <summary>
+/// One run's folder, <c>&lt;root&gt;/&lt;experiment&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;id&gt;/</c>. Files are
+/// written whole or not at all: to a temporary name, flushed, then renamed into place. A new
+/// run never reuses an existing folder.
+/// </summary>
+public sealed class RunDirectory
+{
+    private RunDirectory(string path)
+    {
+        FullPath = path;
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string FullPath { get; }
+
+    /// <summary>Creates a new, empty run folder under <paramref name="root"/>.</summary>
+    public static RunDirectory Create(string root, string experiment, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        string parent = Path.Combine(Path.GetFullPath(root), experiment);
+        Directory.CreateDirectory(parent);
+        string stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        for (int attempt = 0; attempt < 16; attempt++)
+        {
+            string path = Path.Combine(parent, $"{stamp}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
+            if (!Directory.Exists(path))
+            {
+                Directory.CreateDirectory(path);
+                return new RunDirectory(path);
+            }
+        }
+
+        throw new IOException($"Could not find a free run folder name under {parent}.");
+    }
+
+    /// <summary>The folder of one seed, created on first use.</summary>
+    public string SeedPath(int seed)
+    {
+        string path = Path.Combine(FullPath, $"seed-{seed}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Writes indented JSON to <paramref name="relativePath"/>, atomically.</summary>
+    public void WriteJson(string relativePath, JToken json) =>
+        WriteText(relativePath, json.ToString(Formatting.Indented) + Environment.NewLine);
+
+    /// <summary>Writes text to <paramref name="relativePath"/>, atomically.</summary>
+    public void WriteText(string relativePath, string text)
+    {
+        string target = Path.Combine(FullPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string temporary = $"{target}.tmp-{Environment.ProcessId}";
+        using (FileStream stream = new(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (StreamWriter writer = new(stream))
+        {
+            writer.Write(text);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Anc.Manifests;
+using Anc.Plugins;
+using Newtonsoft.Json.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Runs;
+
+/// <summary>Describes where a run ran: versions, machine, device, threads, seeds and command line.</summary>
+internal static class RunEnvironment
+{
+    public static JObject Describe(ResolvedManifest manifest, PluginCatalog catalog, Device device, IReadOnlyList<string> commandLine) => new()
+    {
+        ["framework"] = Version(typeof(RunEnvironment).Assembly),
+        ["plugins"] = new JArray(catalog.Plugins.Select(p => new JObject
+        {
+            ["name"] = p.Name,
+            ["version"] = p.Version,
+            ["folder"] = p.Folder,
+        })),
+        ["torchSharp"] = Version(typeof(torch).Assembly),
+        ["libtorch"] = torch.__version__,
+        ["gitCommit"] = GitCommit(Path.GetDirectoryName(Path.GetFullPath(manifest.SourcePath))!),
+        ["os"] = RuntimeInformation.OSDescription,
+        ["architecture"] = RuntimeInformation.OSArchitecture.ToString(),
+        ["dotnet"] = RuntimeInformation.FrameworkDescription,
+        ["machine"] = Environment.MachineName,
+        ["processors"] = Environment.ProcessorCount,
+        ["device"] = device.ToString(),
+        ["threads"] = torch.get_num_threads(),
+        ["seeds"] = new JArray(manifest.Seeds),
+        ["commandLine"] = new JArray(commandLine),
+        ["workingDirectory"] = Environment.CurrentDirectory,
+        ["startedAt"] = DateTimeOffset.UtcNow.ToString("O"),
+    };
+
+    private static string Version(Assembly assembly) =>
+        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown").Split('+')[0];
+
+    private static string? GitCommit(string directory)
+    {
+        try
+        {
+            using Process? git = Process.Start(new ProcessStartInfo("git", ["-C", directory, "rev-parse", "HEAD"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (git is null)
+            {
+                return null;
+            }
+
+            string output = git.StandardOutput.ReadToEnd().Trim();
+            return git.WaitForExit(5000) && git.ExitCode == 0 && output.Length > 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

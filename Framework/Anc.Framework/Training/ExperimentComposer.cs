@@ -1,0 +1,34 @@
+using Anc.Components;
+using Anc.Manifests;
+using Anc.Scenarios;
+
+namespace Anc.Training;
+
+/// <summary>Turns a resolved manifest into a scenario and its parties, each component created fresh.</summary>
+public sealed class ExperimentComposer
+{
+    private readonly ComponentFactory _factory;
+
+    /// <summary>Creates a composer.</summary>
+    public ExperimentComposer(ComponentFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _factory = factory;
+    }
+
+    /// <summary>Creates the scenario and every party of <paramref name="manifest"/>.</summary>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public (IScenario Scenario, IReadOnlyDictionary<string, Party> Parties) Compose(ResolvedManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        IScenario scenario = _factory.Create<IScenario>(manifest.Scenario);
+        Dictionary<string, Party> parties = manifest.Parties.ToDictionary(
+            p => p.Role.Name,
+            p => new Party(
+                p.Role,
+                _factory.Create<IArchitecture>(p.Architecture),
+                _factory.Create<ILossFunction>(p.Loss),
+                p.Adversary is null ? null : _factory.Create<IAdversary>(p.Adversary)));
+        return (scenario, parties);
+    }
+}

@@ -1,0 +1,108 @@
+using Anc.Manifests;
+using Anc.Observers;
+using Anc.Plugins;
+using Anc.Runs;
+using Newtonsoft.Json.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Training;
+
+/// <summary>
+/// Runs a resolved manifest: creates the run directory, writes the resolved manifest and the
+/// environment, trains each seed (one failing seed never loses the others), and writes the
+/// summary last, so a run with a <c>summary.json</c> is a finished one.
+/// </summary>
+public sealed class ExperimentRunner
+{
+    private readonly SeedTrainer _trainer;
+    private readonly PluginCatalog _catalog;
+    private readonly TorchDevices _devices;
+    private readonly IReadOnlyList<IRunObserver> _observers;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a runner.</summary>
+    public ExperimentRunner(SeedTrainer trainer, PluginCatalog catalog, TorchDevices devices, IEnumerable<IRunObserver> observers, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(observers);
+        ArgumentNullException.ThrowIfNull(time);
+        _trainer = trainer;
+        _catalog = catalog;
+        _devices = devices;
+        _observers = observers.ToList();
+        _time = time;
+    }
+
+    /// <summary>Runs every seed of <paramref name="manifest"/> into a new folder under <paramref name="outputRoot"/>.</summary>
+    public RunResult Run(ResolvedManifest manifest, string outputRoot, IReadOnlyList<string> commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputRoot);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        Device device = _devices.Resolve(manifest.Device);
+        if (manifest.Threads > 0)
+        {
+            torch.set_num_threads(manifest.Threads);
+        }
+
+        DateTimeOffset started = _time.GetUtcNow();
+        RunDirectory run = RunDirectory.Create(outputRoot, manifest.Experiment, started);
+        run.WriteJson("manifest.json", manifest.ToJson());
+        run.WriteJson("environment.json", RunEnvironment.Describe(manifest, _catalog, device, commandLine));
+        foreach (IRunObserver observer in _observers)
+        {
+            observer.OnRunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
+        }
+
+        List<SeedOutcome> outcomes = [];
+        foreach (int seed in manifest.Seeds)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            SeedOutcome outcome = _trainer.Train(manifest, seed, device, run, cancellationToken);
+            outcomes.Add(outcome);
+            foreach (IRunObserver observer in _observers)
+            {
+                observer.OnSeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
+            }
+        }
+
+        RunResult result = new(run.FullPath, outcomes);
+        run.WriteJson("summary.json", Summarize(manifest, result, started, _time.GetUtcNow(), cancellationToken.IsCancellationRequested));
+        foreach (IRunObserver observer in _observers)
+        {
+            observer.OnRunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
+        }
+
+        return result;
+    }
+
+    private static JObject Summarize(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished, bool cancelled) => new()
+    {
+        ["experiment"] = manifest.Experiment,
+        ["scenario"] = manifest.Scenario.Descriptor.Name,
+        ["status"] = cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
+        ["startedAt"] = started.ToString("O"),
+        ["finishedAt"] = finished.ToString("O"),
+        ["durationSeconds"] = Math.Round((finished - started).TotalSeconds, 3),
+        ["seeds"] = manifest.Seeds.Count,
+        ["succeeded"] = result.Seeds.Count(s => s.Success),
+        ["successRate"] = result.SuccessRate,
+        ["runs"] = new JArray(result.Seeds.Select(s => new JObject
+        {
+            ["seed"] = s.Seed,
+            ["status"] = s.Status,
+            ["success"] = s.Success,
+            ["steps"] = s.Steps,
+            ["durationSeconds"] = Math.Round(s.DurationSeconds, 3),
+            ["message"] = s.Message,
+            ["metrics"] = JObject.FromObject(s.Metrics),
+        })),
+    };
+}

@@ -1,0 +1,40 @@
+using Anc.Host.Console;
+using Anc.Observers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Anc.Host;
+
+/// <summary>Builds the generic host that every verb runs in: logging, configuration and the ANC runtime with its plugins.</summary>
+internal static class AncHostBuilder
+{
+    /// <summary>The folder of built-in plugins, next to the host.</summary>
+    public static string BuiltInPluginsFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    public static IHost Build(IReadOnlyList<string> pluginFolders, ProgressMode progress)
+    {
+        HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "anc-host",
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAnc(options =>
+        {
+            options.PluginFolders.Add(new Plugins.PluginFolder(BuiltInPluginsFolder, Required: false));
+            foreach (string folder in pluginFolders)
+            {
+                options.AddPluginFolder(folder);
+            }
+        });
+        if (progress != ProgressMode.None)
+        {
+            builder.Services.AddSingleton<IRunObserver>(new ConsoleProgress(System.Console.Out, progress == ProgressMode.Live));
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Anc.Diagnostics;
+
+namespace Anc.Host.Commands;
+
+/// <summary>The <c>anc-host</c> command line: its verbs, the options they share and the error policy.</summary>
+internal static class AncHostCommand
+{
+    public static readonly Option<string[]> Plugins = new("--plugins")
+    {
+        Description = "Another plugin folder (a plugin folder or a folder of them); repeatable. The plugins next to the host are always loaded.",
+        Recursive = true,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static int Invoke(string[] args)
+    {
+        RootCommand root = new("anc-host: train and evaluate adversarial neural cryptography experiments described by JSON manifests.")
+        {
+            RunCommand.Create(),
+            ValidateCommand.Create(),
+            ListCommand.Create(),
+        };
+        root.Options.Add(Plugins);
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+            {
+                System.Console.Error.WriteLine($"anc-host: {error.Message} (see anc-host --help)");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke();
+    }
+
+    /// <summary>Runs a verb's body, turning bad input into one line per mistake and exit code 2.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (AncInputException e)
+        {
+            foreach (InputDiagnostic diagnostic in e.Diagnostics)
+            {
+                System.Console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Anc.Components;
+using Anc.Host.Console;
+using Anc.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Anc.Host.Commands;
+
+/// <summary><c>anc-host list</c>: the loaded plugins and every component they contribute, by kind.</summary>
+internal static class ListCommand
+{
+    public static Command Create()
+    {
+        Command command = new("list", "Show the loaded plugins (name, version, folder) and their components by kind.");
+        command.SetAction(parse => AncHostCommand.Guard(() =>
+        {
+            using IHost host = AncHostBuilder.Build(parse.GetValue(AncHostCommand.Plugins) ?? [], ProgressMode.None);
+            PluginCatalog catalog = host.Services.GetRequiredService<PluginCatalog>();
+            TextWriter output = System.Console.Out;
+            output.WriteLine("Plugins:");
+            if (catalog.Plugins.Count == 0)
+            {
+                output.WriteLine($"  (none; the built-in plugins belong in {AncHostBuilder.BuiltInPluginsFolder})");
+            }
+
+            foreach (LoadedPlugin plugin in catalog.Plugins)
+            {
+                output.WriteLine($"  {plugin.Name} {plugin.Version}  {plugin.Folder}");
+            }
+
+            foreach (ComponentKind kind in Enum.GetValues<ComponentKind>())
+            {
+                output.WriteLine();
+                output.WriteLine($"{kind} components:");
+                var components = catalog.Plugins
+                    .SelectMany(p => p.Components.Where(c => c.Kind == kind).Select(c => (Component: c, Plugin: p)))
+                    .OrderBy(c => c.Component.Name, StringComparer.Ordinal)
+                    .ToList();
+                if (components.Count == 0)
+                {
+                    output.WriteLine("  (none)");
+                }
+
+                foreach ((ComponentDescriptor component, LoadedPlugin plugin) in components)
+                {
+                    output.WriteLine($"  {component.Name,-16} {component.Description} [{plugin.Name}]");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Anc.Host.Console;
+using Anc.Manifests;
+using Anc.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Anc.Host.Commands;
+
+/// <summary><c>anc-host run</c>: trains and evaluates a manifest into a new run directory.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        Argument<string> manifest = new("manifest") { Description = "The manifest file (.json)." };
+        Option<string> output = new("--output", "-o")
+        {
+            Description = "The runs root; the run directory is <root>/<experiment>/<yyyyMMdd-HHmmss>-<id>/.",
+            DefaultValueFactory = _ => "runs",
+        };
+        Option<bool> quiet = new("--quiet", "-q") { Description = "Print only the outcome, no progress." };
+        Command command = new("run", "Train and evaluate the experiment a manifest describes, writing a run directory.")
+        {
+            manifest,
+            output,
+            quiet,
+        };
+        command.SetAction(parse => AncHostCommand.Guard(() =>
+        {
+            ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
+                : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
+            using IHost host = AncHostBuilder.Build(parse.GetValue(AncHostCommand.Plugins) ?? [], progress);
+            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
+
+            using CancellationTokenSource stop = new();
+            System.Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            RunResult result = host.Services.GetRequiredService<ExperimentRunner>()
+                .Run(resolved, parse.GetValue(output)!, Environment.GetCommandLineArgs(), stop.Token);
+            if (progress == ProgressMode.None)
+            {
+                System.Console.WriteLine($"{result.RunDirectory}: {result.Seeds.Count(s => s.Success)} of {result.Seeds.Count} seed(s) succeeded");
+            }
+
+            return result.AllSucceeded ? ExitCodes.Success : ExitCodes.Failed;
+        }));
+        return command;
+    }
+}

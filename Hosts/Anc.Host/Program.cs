@@ -1,0 +1,3 @@
+using Anc.Host.Commands;
+
+return AncHostCommand.Invoke(args);

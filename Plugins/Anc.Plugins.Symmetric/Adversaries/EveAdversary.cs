@@ -1,0 +1,24 @@
+using Anc.Components;
+
+namespace Anc.Plugins.Symmetric.Adversaries;
+
+/// <summary>The paper's eavesdropper: it sees the ciphertext and trains on two minibatches per round.</summary>
+public sealed class EveAdversary : IAdversary
+{
+    /// <summary>The name manifests use.</summary>
+    public const string Name = "eve";
+
+    /// <summary>Creates Eve with her options.</summary>
+    public EveAdversary(EveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Observes = options.Observes.ToArray();
+        StepsPerRound = options.StepsPerRound;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Observes { get; }
+
+    /// <inheritdoc />
+    public int StepsPerRound { get; }
+}

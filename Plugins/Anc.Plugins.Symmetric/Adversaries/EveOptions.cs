@@ -1,0 +1,17 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Anc.Plugins.Symmetric.Adversaries;
+
+/// <summary>Options of the <c>eve</c> adversary.</summary>
+public sealed class EveOptions
+{
+    /// <summary>Minibatches Eve trains on per round, after Alice and Bob's step (the paper's 1:2 alternation).</summary>
+    [Description("Minibatches Eve trains on per round, after Alice and Bob's (paper: 2).")]
+    [Range(0, 1000)]
+    public int StepsPerRound { get; set; } = 2;
+
+    /// <summary>The public signals Eve sees.</summary>
+    [Description("The public signals Eve sees (paper: the ciphertext).")]
+    public List<string> Observes { get; set; } = ["ciphertext"];
+}

@@ -1,0 +1,83 @@
+using Anc.Components;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Symmetric.Architectures;
+
+/// <summary>The module <see cref="MixTransformArchitecture"/> builds; input and output are <c>[batch, width]</c>.</summary>
+internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear dense;
+    private readonly ModuleList<Conv1d> convolutions;
+    private readonly long[][] _padding;
+    private readonly bool _denseActivation;
+
+    public MixTransformNetwork(NetworkShape shape, IReadOnlyList<ConvolutionLayer> layers, bool denseActivation, bool xavier)
+        : base(nameof(MixTransformNetwork))
+    {
+        int stride = layers.Aggregate(1, (s, l) => s * l.Stride);
+        int width = shape.OutputWidth * stride;
+        dense = nn.Linear(shape.InputWidth, width);
+        convolutions = new ModuleList<Conv1d>();
+        _padding = new long[layers.Count][];
+        int depth = 1;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            ConvolutionLayer layer = layers[i];
+            convolutions.Add(nn.Conv1d(depth, layer.OutputDepth, layer.Window, layer.Stride));
+            _padding[i] = SamePadding(width, layer.Window, layer.Stride);
+            width = (width + layer.Stride - 1) / layer.Stride;
+            depth = layer.OutputDepth;
+        }
+
+        _denseActivation = denseActivation;
+        RegisterComponents();
+        if (xavier)
+        {
+            using var noGrad = torch.no_grad();
+            foreach (Parameter parameter in parameters())
+            {
+                if (parameter.dim() > 1)
+                {
+                    nn.init.xavier_uniform_(parameter);
+                }
+                else
+                {
+                    nn.init.zeros_(parameter);
+                }
+            }
+        }
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        Tensor h = dense.forward(input);
+        if (_denseActivation)
+        {
+            h = h.sigmoid();
+        }
+
+        h = h.unsqueeze(1);
+        for (int i = 0; i < convolutions.Count; i++)
+        {
+            if (_padding[i][0] + _padding[i][1] > 0)
+            {
+                h = nn.functional.pad(h, _padding[i]);
+            }
+
+            h = convolutions[i].forward(h);
+            h = i < convolutions.Count - 1 ? h.sigmoid() : h.tanh();
+        }
+
+        return h.squeeze(1);
+    }
+
+    /// <summary>TensorFlow's SAME padding (left, right) for a width, window and stride.</summary>
+    internal static long[] SamePadding(int width, int window, int stride)
+    {
+        int output = (width + stride - 1) / stride;
+        int total = Math.Max((output - 1) * stride + window - width, 0);
+        return [total / 2, total - total / 2];
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Anc.Plugins.Symmetric.Scenario;
+
+/// <summary>The paper's stopping rule: stop once Bob is nearly exact and Eve is near chance.</summary>
+public sealed class StoppingOptions
+{
+    /// <summary>Whether training may stop before the step limit.</summary>
+    [Description("Whether training may stop before training.maxSteps.")]
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Bob's error, in bits wrong, at or below which he counts as exact.</summary>
+    [Description("Bob's error in bits wrong at or below which training may stop (paper: 0.05).")]
+    [Range(0.0, 1e6)]
+    public double BobMaxBitsWrong { get; set; } = 0.05;
+
+    /// <summary>How close to chance (N/2 bits wrong) Eve must be, in bits.</summary>
+    [Description("How many bits below chance (N/2) Eve's error may be for training to stop (reference code: 0.3).")]
+    [Range(0.0, 1e6)]
+    public double EveBitsFromChance { get; set; } = 0.3;
+
+    /// <summary>Training never stops before this round.</summary>
+    [Description("Training never stops before this round.")]
+    [Range(0, 100_000_000)]
+    public int MinSteps { get; set; }
+}

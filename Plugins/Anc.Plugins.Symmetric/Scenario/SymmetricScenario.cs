@@ -1,0 +1,44 @@
+using Anc.Scenarios;
+
+namespace Anc.Plugins.Symmetric.Scenario;
+
+/// <summary>
+/// The paper's symmetric experiment (section 2): Alice encrypts plaintext P with key K into
+/// ciphertext C; Bob decrypts C with K; Eve sees C only.
+/// </summary>
+public sealed class SymmetricScenario : IScenario
+{
+    /// <summary>The name manifests use.</summary>
+    public const string Name = "symmetric";
+
+    /// <summary>The public signal Eve may observe.</summary>
+    public const string Ciphertext = "ciphertext";
+
+    private readonly SymmetricOptions _options;
+
+    /// <summary>Creates the scenario with its options.</summary>
+    public SymmetricScenario(SymmetricOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<PartyRole> Parties { get; } =
+    [
+        new("alice", "Encrypts the plaintext with the key into the ciphertext.", "mix-transform", "l1-bits"),
+        new("bob", "Decrypts the ciphertext with the key.", "mix-transform", "l1-bits"),
+        new("eve", "Eavesdrops: recovers the plaintext from the ciphertext alone.", "mix-transform", "l1-bits")
+        {
+            DefaultAdversary = "eve",
+            ObservableSignals = [Ciphertext],
+        },
+    ];
+
+    /// <inheritdoc />
+    public IExperiment CreateExperiment(ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SymmetricExperiment(_options, context);
+    }
+}

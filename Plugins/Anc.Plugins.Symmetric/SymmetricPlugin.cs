@@ -1,0 +1,25 @@
+using Anc.Components;
+using Anc.Plugins.Symmetric.Adversaries;
+using Anc.Plugins.Symmetric.Architectures;
+using Anc.Plugins.Symmetric.Losses;
+using Anc.Plugins.Symmetric.Scenario;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anc.Plugins.Symmetric;
+
+/// <summary>Registers the components of the paper's symmetric experiment (Abadi and Andersen 2016, section 2).</summary>
+public sealed class SymmetricPlugin : IAncPlugin
+{
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddAncArchitecture<MixTransformArchitecture, MixTransformOptions>(
+            MixTransformArchitecture.Name, "The paper's mix-and-transform network: a dense layer, then 1-D convolutions.");
+        services.AddAncAdversary<EveAdversary, EveOptions>(
+            EveAdversary.Name, "The paper's Eve: sees the ciphertext only, trains on 2 minibatches per round.");
+        services.AddAncLoss<L1BitsLoss, NoOptions>(
+            L1BitsLoss.Name, "L1 distance in bits wrong: sum over bits of |P - estimate| / 2, averaged over the batch.");
+        services.AddAncScenario<SymmetricScenario, SymmetricOptions>(
+            SymmetricScenario.Name, "Symmetric encryption: Alice and Bob share a key, Eve sees the ciphertext.");
+    }
+}
