@@ -19,9 +19,22 @@ internal sealed class DiagnosticBag(string file)
     public void Add(JToken? token, string path, string message)
     {
         IJsonLineInfo? info = token;
-        bool known = info?.HasLineInfo() == true;
-        _diagnostics.Add(new InputDiagnostic(File, known ? info!.LineNumber : 0, known ? info!.LinePosition : 0, path, message));
+        if (info?.HasLineInfo() != true)
+        {
+            _diagnostics.Add(new InputDiagnostic(File, 0, 0, path, message));
+            return;
+        }
+
+        _diagnostics.Add(new InputDiagnostic(File, info.LineNumber, StartColumn(token!, info.LinePosition), path, message));
     }
+
+    // Json.NET records where a token ends; people look for where it starts.
+    private static int StartColumn(JToken token, int end) => token switch
+    {
+        JValue value => Math.Max(1, end - value.ToString(Formatting.None).Length + 1),
+        JProperty property => Math.Max(1, end - JsonConvert.ToString(property.Name).Length),
+        _ => end,
+    };
 
     /// <summary>Adds a mistake at a position found by the JSON reader.</summary>
     public void Add(int line, int column, string path, string message) =>

@@ -1,0 +1,85 @@
+using Anc.Manifests;
+using Anc.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Framework.Tests;
+
+public sealed class ExperimentRunnerTests
+{
+    private const string TinyManifest = """
+        {
+          "experiment": "tiny",
+          "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
+                        "evaluation": { "freshEves": 2, "steps": 20, "measureEvery": 10, "heldOutExamples": 256 } } },
+          "threads": 1,
+          "seeds": [3, 5],
+          "training": { "batchSize": 32, "maxSteps": 30, "logEvery": 10 }
+        }
+        """;
+
+    [Fact]
+    public void A_run_writes_the_run_directory_with_summary_last()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services();
+        ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
+        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
+
+        RunResult result = services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], CancellationToken.None);
+
+        Assert.Equal(Path.Combine(root, "tiny"), Path.GetDirectoryName(result.RunDirectory));
+        Assert.Matches(@"^\d{8}-\d{6}-[0-9a-f]{6}$", Path.GetFileName(result.RunDirectory));
+        JObject resolved = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "manifest.json")));
+        Assert.True(JToken.DeepEquals(manifest.ToJson(), resolved));
+        JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "environment.json")));
+        Assert.StartsWith("2.10.0", (string)environment["libtorch"]!, StringComparison.Ordinal);
+        Assert.Equal(1, (int)environment["threads"]!);
+
+        foreach (int seed in new[] { 3, 5 })
+        {
+            string seedDirectory = Path.Combine(result.RunDirectory, $"seed-{seed}");
+            JObject[] metrics = File.ReadAllLines(Path.Combine(seedDirectory, "metrics.jsonl")).Select(JObject.Parse).ToArray();
+            Assert.Equal([10L, 20L, 30L], metrics.Select(m => (long)m["step"]!));
+            Assert.All(metrics, m => Assert.InRange((double)m["bob.bitsWrong"]!, 0, 4));
+            Assert.All(metrics, m => Assert.InRange((double)m["eve.bitsWrong"]!, 0, 4));
+            JObject evaluation = JObject.Parse(File.ReadAllText(Path.Combine(seedDirectory, "evaluation.json")));
+            Assert.Equal(2, ((JArray)evaluation["adversaries"]!).Count);
+            Assert.True(File.Exists(Path.Combine(seedDirectory, "checkpoints", "final", "alice.dat")));
+        }
+
+        JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "summary.json")));
+        Assert.Equal("tiny", (string)summary["experiment"]!);
+        Assert.Equal("symmetric", (string)summary["scenario"]!);
+        Assert.Equal([3, 5], summary["runs"]!.Select(r => (int)r["seed"]!));
+        Assert.All(summary["runs"]!, r =>
+        {
+            Assert.Equal(30, (int)r["steps"]!);
+            Assert.Equal(4, (double)r.SelectToken("metrics.bits")!);
+            Assert.NotNull(r.SelectToken("metrics['freshEve.bestBitsWrong']"));
+            Assert.NotNull(r.SelectToken("metrics['bob.bitsWrong']"));
+            Assert.NotNull(r.SelectToken("metrics['eve.bitsWrong']"));
+        });
+        Assert.Empty(Directory.GetFiles(result.RunDirectory, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_same_manifest_and_seed_give_identical_metrics()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services();
+        ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
+        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
+        ExperimentRunner runner = services.GetRequiredService<ExperimentRunner>();
+
+        RunResult first = runner.Run(manifest, root, [], CancellationToken.None);
+        RunResult second = runner.Run(manifest, root, [], CancellationToken.None);
+
+        Assert.NotEqual(first.RunDirectory, second.RunDirectory);
+        Assert.Equal(Figures(first.RunDirectory), Figures(second.RunDirectory));
+        Assert.Equal(first.Seeds.Select(s => s.Metrics), second.Seeds.Select(s => s.Metrics));
+    }
+
+    private static string[] Figures(string runDirectory) =>
+        File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))
+            .Select(line => { JObject o = JObject.Parse(line); o.Remove("elapsedSeconds"); return o.ToString(); })
+            .ToArray();
+}

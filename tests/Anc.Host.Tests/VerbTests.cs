@@ -1,0 +1,45 @@
+namespace Anc.Host.Tests;
+
+public sealed class VerbTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public void List_names_the_built_in_plugin_and_its_components_by_kind()
+    {
+        (int exit, string output, string error) = AncHostProcess.Run(Path.GetTempPath(), Timeout, "list");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Symmetric \d+\.\d+\.\d+\S*  \S+/plugins/Anc\.Plugins\.Symmetric\n", output);
+        Assert.Matches(@"Architecture components:\n  mix-transform ", output);
+        Assert.Matches(@"Adversary components:\n  eve ", output);
+        Assert.Matches(@"Loss components:\n  l1-bits ", output);
+        Assert.Matches(@"Scenario components:\n  symmetric ", output);
+    }
+
+    [Fact]
+    public void Validate_accepts_the_shipped_manifests()
+    {
+        foreach (string name in new[] { "symmetric-quick.json", "symmetric-paper.json" })
+        {
+            (int exit, string output, _) = AncHostProcess.Run(AncHostProcess.SymmetricManifests, Timeout, "validate", name);
+
+            Assert.Equal(0, exit);
+            Assert.StartsWith($"{name}: valid: experiment '{name[..^5]}', scenario 'symmetric'", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("validate")]
+    [InlineData("list")]
+    public void Every_verb_has_help(string verb)
+    {
+        (int exit, string output, _) = AncHostProcess.Run(Path.GetTempPath(), Timeout, verb, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"anc-host {verb}", output, StringComparison.Ordinal);
+        Assert.Contains("--plugins", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+using Anc.Components;
+using Anc.Plugins.Symmetric.Architectures;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Symmetric.Tests;
+
+public sealed class MixTransformTests
+{
+    [Theory]
+    [InlineData(32, 4, 1, 1, 2)]
+    [InlineData(32, 2, 2, 0, 0)]
+    [InlineData(16, 1, 1, 0, 0)]
+    [InlineData(7, 2, 2, 0, 1)]
+    public void Same_padding_matches_TensorFlow(int width, int window, int stride, long left, long right)
+    {
+        Assert.Equal([left, right], MixTransformNetwork.SamePadding(width, window, stride));
+    }
+
+    [Theory]
+    [InlineData(MixTransformVariant.Paper, 32, 16, 32 * 32 + 32 + 1 * 2 * 4 + 2 + 2 * 4 * 2 + 4 + 4 * 4 + 4 + 4 + 1)]
+    [InlineData(MixTransformVariant.Reference, 32, 16, 32 * 32 + 32 + 1 * 2 * 2 + 2 + 2 * 2 + 2 + 2 + 1)]
+    [InlineData(MixTransformVariant.Paper, 16, 16, 16 * 32 + 32 + 1 * 2 * 4 + 2 + 2 * 4 * 2 + 4 + 4 * 4 + 4 + 4 + 1)]
+    public void The_network_has_the_papers_layers_and_maps_input_width_to_output_width(MixTransformVariant variant, int input, int output, long parameters)
+    {
+        using nn.Module<Tensor, Tensor> network = new MixTransformArchitecture(new MixTransformOptions { Variant = variant })
+            .Build(new NetworkShape(input, output));
+        using Tensor x = torch.randn(5, input);
+
+        using Tensor y = network.forward(x);
+
+        Assert.Equal([5L, (long)output], y.shape);
+        Assert.Equal(parameters, network.parameters().Sum(p => p.numel()));
+        Assert.True(y.abs().max().item<float>() < 1f, "the last layer is tanh");
+    }
+
+    [Fact]
+    public void The_reference_variant_starts_with_zero_biases()
+    {
+        using nn.Module<Tensor, Tensor> network = new MixTransformArchitecture(new MixTransformOptions { Variant = MixTransformVariant.Reference })
+            .Build(new NetworkShape(32, 16));
+
+        Assert.All(network.parameters().Where(p => p.dim() == 1), b => Assert.Equal(0f, b.abs().sum().item<float>()));
+    }
+}

@@ -1,0 +1,74 @@
+using Anc.Observers;
+using Anc.Plugins.Symmetric.Adversaries;
+using Anc.Plugins.Symmetric.Architectures;
+using Anc.Plugins.Symmetric.Losses;
+using Anc.Plugins.Symmetric.Scenario;
+using Anc.Scenarios;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Symmetric.Tests;
+
+public sealed class SymmetricTrainingTests
+{
+    [Fact]
+    public void Bob_learns_to_decrypt_far_below_chance()
+    {
+        const int Bits = 4;
+        torch.set_num_threads(2);
+        SymmetricOptions options = new()
+        {
+            Bits = Bits,
+            Stopping = { Enabled = false },
+            Evaluation = { FreshEves = 1, Steps = 200, MeasureEvery = 100, HeldOutExamples = 2048 },
+        };
+        using IExperiment experiment = CreateExperiment(options, new TrainingOptions { BatchSize = 256, LearningRate = 0.008 }, seed: 1);
+
+        RoundResult first = experiment.TrainRound(1);
+        for (int step = 2; step <= 1200; step++)
+        {
+            experiment.TrainRound(step);
+        }
+
+        EvaluationResult evaluation = experiment.Evaluate();
+
+        // Chance is N/2 = 2 bits wrong and an untrained Bob is there; a trained one gets at most 10% of the bits wrong.
+        Assert.InRange(first.Metrics["bob.bitsWrong"], 1.8, 2.2);
+        Assert.True(evaluation.Metrics["bob.bitsWrong"] <= 0.1 * Bits, $"Bob is {evaluation.Metrics["bob.bitsWrong"]} bits wrong on held-out data");
+        Assert.Equal(Bits, evaluation.Metrics["bits"]);
+        AdversaryTrial freshEve = Assert.Single(evaluation.Adversaries);
+        Assert.Equal(evaluation.Metrics["freshEve.bestBitsWrong"], freshEve.Best);
+        Assert.Equal([100L, 200L], freshEve.History.Select(p => p.Step));
+    }
+
+    [Fact]
+    public void The_stopping_rule_ends_training_once_Bob_is_exact_and_Eve_at_chance()
+    {
+        SymmetricOptions options = new() { Bits = 4, Stopping = { BobMaxBitsWrong = 4, EveBitsFromChance = 2 } };
+        using IExperiment experiment = CreateExperiment(options, new TrainingOptions { BatchSize = 16 }, seed: 0);
+
+        Assert.True(experiment.TrainRound(1).StopRequested);
+    }
+
+    [Fact]
+    public void The_stopping_rule_waits_for_its_minimum_steps()
+    {
+        SymmetricOptions options = new() { Bits = 4, Stopping = { BobMaxBitsWrong = 4, EveBitsFromChance = 2, MinSteps = 5 } };
+        using IExperiment experiment = CreateExperiment(options, new TrainingOptions { BatchSize = 16 }, seed: 0);
+
+        Assert.False(experiment.TrainRound(4).StopRequested);
+        Assert.True(experiment.TrainRound(5).StopRequested);
+    }
+
+    private static IExperiment CreateExperiment(SymmetricOptions options, TrainingOptions training, int seed)
+    {
+        torch.random.manual_seed(seed);
+        SymmetricScenario scenario = new(options);
+        MixTransformArchitecture architecture = new(new MixTransformOptions());
+        Dictionary<string, Party> parties = scenario.Parties.ToDictionary(
+            r => r.Name,
+            r => new Party(r, architecture, new L1BitsLoss(), r.IsAdversary ? new EveAdversary(new EveOptions()) : null));
+        ExperimentContext context = new(seed, CPU, training, parties, new Progress<MetricEvent>(), CancellationToken.None);
+        return scenario.CreateExperiment(context);
+    }
+}
