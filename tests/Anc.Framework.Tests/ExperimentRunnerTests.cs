@@ -1,4 +1,5 @@
 using Anc.Manifests;
+using Anc.Testing;
 using Anc.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -21,6 +22,7 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void A_run_writes_the_run_directory_with_summary_last()
     {
+        using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
         ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
         string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
@@ -44,7 +46,9 @@ public sealed class ExperimentRunnerTests
             Assert.All(metrics, m => Assert.InRange((double)m["eve.bitsWrong"]!, 0, 4));
             JObject evaluation = JObject.Parse(File.ReadAllText(Path.Combine(seedDirectory, "evaluation.json")));
             Assert.Equal(2, ((JArray)evaluation["adversaries"]!).Count);
-            Assert.True(File.Exists(Path.Combine(seedDirectory, "checkpoints", "final", "alice.dat")));
+            Assert.Equal(
+                ["alice-bob.adam.dat", "alice.dat", "bob.dat", "eve.adam.dat", "eve.dat"],
+                Directory.GetFiles(Path.Combine(seedDirectory, "checkpoints", "final")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         }
 
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "summary.json")));
@@ -65,6 +69,7 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void The_same_manifest_and_seed_give_identical_metrics()
     {
+        using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
         ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
         string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;

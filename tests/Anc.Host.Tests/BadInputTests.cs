@@ -46,6 +46,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_output_root_that_cannot_be_created_is_one_line()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-badoutput-").FullName;
+        File.WriteAllText(Path.Combine(folder, "blocker"), "a file where the runs root should be");
+        File.WriteAllText(Path.Combine(folder, "m.json"), """{ "experiment": "m", "scenario": "symmetric" }""");
+
+        (int exit, _, string error) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--output", "blocker");
+
+        Assert.Equal(2, exit);
+        string line = Assert.Single(Lines(error));
+        Assert.StartsWith("blocker: cannot create a run directory there (", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_json_is_one_line_with_its_position()
     {
         string folder = Directory.CreateTempSubdirectory("anc-malformed-").FullName;

@@ -1,3 +1,4 @@
+using Anc.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Host.Tests;
@@ -7,10 +8,11 @@ public sealed class QuickManifestEndToEndTests
     [Fact]
     public void The_quick_manifest_trains_Bob_to_decrypt_while_fresh_Eves_stay_near_chance()
     {
+        using IDisposable turn = TrainingLock.Acquire();
         string folder = Directory.CreateTempSubdirectory("anc-e2e-").FullName;
         string manifest = Path.Combine(AncHostProcess.SymmetricManifests, "symmetric-quick.json");
 
-        (int exit, string output, string error) = AncHostProcess.Run(folder, TimeSpan.FromMinutes(8), "run", manifest, "--output", "runs");
+        (int exit, string output, string error) = AncHostProcess.Run(folder, TimeSpan.FromMinutes(10), "run", manifest, "--output", "runs");
 
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
         string run = Assert.Single(Directory.GetDirectories(Path.Combine(folder, "runs", "symmetric-quick")));

@@ -4,6 +4,7 @@ using Anc.Plugins.Symmetric.Architectures;
 using Anc.Plugins.Symmetric.Losses;
 using Anc.Plugins.Symmetric.Scenario;
 using Anc.Scenarios;
+using Anc.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,6 +16,7 @@ public sealed class SymmetricTrainingTests
     public void Bob_learns_to_decrypt_far_below_chance()
     {
         const int Bits = 4;
+        using IDisposable turn = TrainingLock.Acquire();
         torch.set_num_threads(2);
         SymmetricOptions options = new()
         {

@@ -1,3 +1,4 @@
+using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Plugins;
@@ -49,7 +50,16 @@ public sealed class ExperimentRunner
         }
 
         DateTimeOffset started = _time.GetUtcNow();
-        RunDirectory run = RunDirectory.Create(outputRoot, manifest.Experiment, started);
+        RunDirectory run;
+        try
+        {
+            run = RunDirectory.Create(outputRoot, manifest.Experiment, started);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AncInputException($"{outputRoot}: cannot create a run directory there ({e.Message}); choose another --output.");
+        }
+
         run.WriteJson("manifest.json", manifest.ToJson());
         run.WriteJson("environment.json", RunEnvironment.Describe(manifest, _catalog, device, commandLine));
         foreach (IRunObserver observer in _observers)

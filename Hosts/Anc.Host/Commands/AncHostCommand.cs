@@ -54,5 +54,13 @@ internal static class AncHostCommand
 
             return ExitCodes.BadInput;
         }
+        catch (Exception e)
+        {
+            // A fault of ours or of a plugin outside any seed: one line here, the whole trace in a file.
+            string log = Path.Combine(Path.GetTempPath(), $"anc-host-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            File.WriteAllText(log, e.ToString());
+            System.Console.Error.WriteLine($"anc-host: {e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()} (the trace is in {log})");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -140,6 +140,8 @@ internal sealed class SymmetricExperiment : IExperiment
         _aliceNetwork.save(Path.Combine(directory, "alice.dat"));
         _bobNetwork.save(Path.Combine(directory, "bob.dat"));
         _eveNetwork.save(Path.Combine(directory, "eve.dat"));
+        _aliceBobOptimizer.save_state_dict(Path.Combine(directory, "alice-bob.adam.dat"));
+        _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
     }
 
     public void Dispose()
