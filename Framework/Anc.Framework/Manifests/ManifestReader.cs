@@ -67,7 +67,7 @@ public sealed partial class ManifestReader
     {
         ArgumentNullException.ThrowIfNull(text);
         DiagnosticBag bag = new(file);
-        JObject root = ParseJson(text, bag);
+        JObject root = ParseJson(text, bag) ?? throw new AncInputException(bag.Diagnostics);
 
         foreach (JProperty unknown in root.Properties().Where(p => !TopLevel.Contains(p.Name, StringComparer.Ordinal)))
         {
@@ -87,7 +87,7 @@ public sealed partial class ManifestReader
         return new ResolvedManifest(file, experiment, description, scenario!, device, threads, seeds, training, parties);
     }
 
-    private static JObject ParseJson(string text, DiagnosticBag bag)
+    private static JObject? ParseJson(string text, DiagnosticBag bag)
     {
         try
         {
@@ -119,8 +119,7 @@ public sealed partial class ManifestReader
             bag.Add(e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"malformed JSON: {message}.");
         }
 
-        bag.ThrowIfAny();
-        throw new InvalidOperationException("unreachable");
+        return null;
     }
 
     private static string ReadExperiment(JObject root, DiagnosticBag bag)
