@@ -15,6 +15,9 @@ public sealed class QuickManifestEndToEndTests
         (int exit, string output, string error) = AncHostProcess.Run(folder, TimeSpan.FromMinutes(10), "run", manifest, "--output", "runs");
 
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("seed 0 training step ", output, StringComparison.Ordinal);
+        Assert.Contains("bob.bitsWrong ", output, StringComparison.Ordinal);
+        Assert.Contains("seed 0 succeeded after ", output, StringComparison.Ordinal);
         string run = Assert.Single(Directory.GetDirectories(Path.Combine(folder, "runs", "symmetric-quick")));
         foreach (string file in new[] { "manifest.json", "environment.json", "summary.json", "seed-0/metrics.jsonl", "seed-0/evaluation.json" })
         {
