@@ -2,7 +2,7 @@ namespace Anc.Observers;
 
 /// <summary>One seed has finished, successfully or not.</summary>
 /// <param name="Seed">The seed.</param>
-/// <param name="Status"><c>completed</c> or <c>crashed</c>.</param>
+/// <param name="Status"><c>completed</c>, <c>crashed</c> or <c>cancelled</c>.</param>
 /// <param name="Success">Whether it met the scenario's criteria.</param>
 /// <param name="Steps">Training rounds done.</param>
 /// <param name="Metrics">Its final figures.</param>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Anc.Observers;
+using Anc.Training;
 
 namespace Anc.Host.Console;
 
@@ -59,7 +60,7 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
     public void OnSeedCompleted(SeedCompleted seed)
     {
         EndLiveLine();
-        string outcome = seed.Status == "completed" ? (seed.Success ? "succeeded" : "failed its criteria") : seed.Status;
+        string outcome = seed.Status == SeedStatus.Completed ? (seed.Success ? "succeeded" : "failed its criteria") : seed.Status;
         output.WriteLine($"seed {seed.Seed} {outcome} after {seed.Steps} steps: {seed.Message}");
         _phase = string.Empty;
     }
