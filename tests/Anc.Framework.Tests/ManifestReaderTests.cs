@@ -55,6 +55,12 @@ public sealed class ManifestReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_file_says_so()
+    {
+        Assert.Equal(["m.json: the manifest is empty; it must be a JSON object such as { \"experiment\": \"my-run\", \"scenario\": \"symmetric\" }."], Errors("  \n"));
+    }
+
+    [Fact]
     public void A_duplicated_key_is_malformed_json()
     {
         string line = Assert.Single(Errors("""{ "experiment": "e", "experiment": "f", "scenario": "symmetric" }"""));

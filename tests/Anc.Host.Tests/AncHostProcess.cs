@@ -8,6 +8,8 @@ internal static class AncHostProcess
 {
     public static string RepositoryRoot => Metadata("AncRepositoryRoot");
 
+    public static string HostAssembly => Metadata("AncHostAssembly");
+
     public static string SymmetricManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Symmetric", "manifests");
 
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
@@ -19,7 +21,7 @@ internal static class AncHostProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Metadata("AncHostAssembly"));
+        start.ArgumentList.Add(HostAssembly);
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

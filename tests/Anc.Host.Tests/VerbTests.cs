@@ -19,6 +19,31 @@ public sealed class VerbTests
     }
 
     [Fact]
+    public void Plugin_folders_may_be_given_relative_to_the_working_directory()
+    {
+        string hostFolder = Path.GetDirectoryName(AncHostProcess.HostAssembly)!;
+
+        (int exit, string output, string error) = AncHostProcess.Run(hostFolder, Timeout, "list", "--plugins", "plugins");
+
+        Assert.True(exit == 0, error);
+        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Symmetric ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_assembly_that_is_not_a_plugin_is_refused_naming_it()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-fake-plugin-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "Fake"));
+        File.WriteAllText(Path.Combine(folder, "Fake", "Fake.dll"), "not an assembly");
+
+        (int exit, _, string error) = AncHostProcess.Run(folder, Timeout, "list", "--plugins", ".");
+
+        Assert.Equal(2, exit);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"plugin 'Fake' ({Path.Combine(folder, "Fake")}) could not be loaded: BadImageFormatException", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_accepts_the_shipped_manifests()
     {
         foreach (string name in new[] { "symmetric-quick.json", "symmetric-paper.json" })

@@ -45,7 +45,8 @@ internal sealed class DiagnosticBag(string file)
     {
         if (HasErrors)
         {
-            throw new AncInputException(_diagnostics);
+            // In the order a reader meets them in the file; mistakes without a position first.
+            throw new AncInputException(_diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList());
         }
     }
 }

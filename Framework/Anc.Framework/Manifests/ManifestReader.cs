@@ -67,6 +67,11 @@ public sealed partial class ManifestReader
     {
         ArgumentNullException.ThrowIfNull(text);
         DiagnosticBag bag = new(file);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new AncInputException($"{file}: the manifest is empty; it must be a JSON object such as {{ \"experiment\": \"my-run\", \"scenario\": \"symmetric\" }}.");
+        }
+
         JObject root = ParseJson(text, bag) ?? throw new AncInputException(bag.Diagnostics);
 
         foreach (JProperty unknown in root.Properties().Where(p => !TopLevel.Contains(p.Name, StringComparer.Ordinal)))

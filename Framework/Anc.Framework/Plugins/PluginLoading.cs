@@ -99,6 +99,7 @@ internal static class PluginLoading
 
     private static LoadedPlugin? LoadFromFile(string assemblyPath, IServiceCollection services, List<InputDiagnostic> errors)
     {
+        assemblyPath = Path.GetFullPath(assemblyPath);
         string name = Path.GetFileNameWithoutExtension(assemblyPath);
         string folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
         try
