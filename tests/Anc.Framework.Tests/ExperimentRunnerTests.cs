@@ -83,6 +83,38 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(first.Seeds.Select(s => s.Metrics), second.Seeds.Select(s => s.Metrics));
     }
 
+    [Fact]
+    public void A_seed_whose_component_throws_is_recorded_as_crashed_and_the_run_still_finishes()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPlugin(new FaultyPlugin()));
+        ResolvedManifest manifest = services.Reader().Parse(
+            TinyManifest.Replace("\"threads\": 1,", "\"threads\": 1, \"parties\": { \"bob\": { \"architecture\": \"faulty\" } },", StringComparison.Ordinal),
+            "tiny.json");
+        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
+
+        RunResult result = services.GetRequiredService<ExperimentRunner>().Run(manifest, root, [], CancellationToken.None);
+
+        Assert.False(result.AllSucceeded);
+        Assert.All(result.Seeds, s => Assert.Equal(SeedStatus.Crashed, s.Status));
+        Assert.Equal("InvalidOperationException: Bob's network would not build.", result.Seeds[0].Message);
+        Assert.Contains("FaultyArchitecture.Build", File.ReadAllText(Path.Combine(result.RunDirectory, "seed-3", "error.log")), StringComparison.Ordinal);
+        JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "summary.json")));
+        Assert.Equal("completed-with-crashes", (string)summary["status"]!);
+        Assert.Equal(["crashed", "crashed"], summary["runs"]!.Select(r => (string)r["status"]!));
+    }
+
+    private sealed class FaultyPlugin : IAncPlugin
+    {
+        public void ConfigureServices(IServiceCollection services) =>
+            services.AddAncArchitecture<FaultyArchitecture, Components.NoOptions>("faulty", "Throws when asked for a network.");
+    }
+
+    private sealed class FaultyArchitecture : Components.IArchitecture
+    {
+        public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build(Components.NetworkShape shape) =>
+            throw new InvalidOperationException("Bob's network would not build.");
+    }
+
     private static string[] Figures(string runDirectory) =>
         File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))
             .Select(line => { JObject o = JObject.Parse(line); o.Remove("elapsedSeconds"); return o.ToString(); })
