@@ -11,7 +11,7 @@ public sealed class VerbTests
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Symmetric \d+\.\d+\.\d+\S*  \S+/plugins/Anc\.Plugins\.Symmetric\n", output);
+        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Symmetric \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Symmetric\n", output);
         Assert.Matches(@"Architecture components:\n  mix-transform ", output);
         Assert.Matches(@"Adversary components:\n  eve ", output);
         Assert.Matches(@"Loss components:\n  l1-bits ", output);
