@@ -3,6 +3,7 @@ using Anc.Components;
 using Anc.Diagnostics;
 using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using TorchSharp;
 
 namespace Anc.Framework.Tests;
@@ -38,6 +39,19 @@ public sealed class PluginLoadingTests
             architecture.ImplementationType.Assembly.GetReferencedAssemblies(),
             name => name.Name == "TorchSharp");
         Assert.Same(typeof(torch).Assembly, AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "TorchSharp"));
+    }
+
+    [Fact]
+    public void The_plugin_folder_describes_its_plugin_in_anc_plugin_json()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services();
+        LoadedPlugin plugin = Assert.Single(services.GetRequiredService<PluginCatalog>().Plugins);
+
+        JObject metadata = JObject.Parse(File.ReadAllText(Path.Combine(plugin.Folder, "anc-plugin.json")));
+
+        Assert.Equal("Anc.Plugins.Symmetric", (string)metadata["id"]!);
+        Assert.Equal(plugin.Version, (string)metadata["version"]!);
+        Assert.Equal(typeof(IAncPlugin).Assembly.GetName().Version!.ToString(), (string)metadata["abstractionsVersion"]!);
     }
 
     [Fact]
