@@ -31,6 +31,7 @@ internal sealed class SymmetricExperiment : IExperiment
     private readonly nn.Module<Tensor, Tensor> _aliceNetwork;
     private readonly nn.Module<Tensor, Tensor> _bobNetwork;
     private readonly nn.Module<Tensor, Tensor> _eveNetwork;
+    private readonly Parameter[] _eveParameters;
     private readonly Adam _aliceBobOptimizer;
     private readonly Adam _eveOptimizer;
     private readonly BitSource _data;
@@ -47,6 +48,7 @@ internal sealed class SymmetricExperiment : IExperiment
         _aliceNetwork = _alice.Architecture.Build(new NetworkShape(2 * _bits, _bits)).to(context.Device);
         _bobNetwork = _bob.Architecture.Build(new NetworkShape(2 * _bits, _bits)).to(context.Device);
         _eveNetwork = BuildEve();
+        _eveParameters = _eveNetwork.parameters().ToArray();
         double rate = context.Training.LearningRate;
         _aliceBobOptimizer = optim.Adam(_aliceNetwork.parameters().Concat(_bobNetwork.parameters()), rate);
         _eveOptimizer = optim.Adam(_eveNetwork.parameters(), rate);
@@ -66,10 +68,13 @@ internal sealed class SymmetricExperiment : IExperiment
             Tensor key = _data.Next(batch, _bits);
             Tensor ciphertext = _aliceNetwork.forward(torch.cat([plaintext, key], 1));
             bobBits = _bob.Loss.Compute(plaintext, _bobNetwork.forward(torch.cat([ciphertext, key], 1)));
+            // Alice needs the gradient through Eve, not Eve's own: her weights sit out this backward pass.
+            SetEveTrainable(false);
             eveBits = _eve.Loss.Compute(plaintext, _eveNetwork.forward(ciphertext));
             loss = AliceBobLoss.Compute(bobBits, eveBits, _bits);
             _aliceBobOptimizer.zero_grad();
             loss.backward();
+            SetEveTrainable(true);
             _aliceBobOptimizer.step();
         }
 
@@ -107,8 +112,9 @@ internal sealed class SymmetricExperiment : IExperiment
         using Tensor key = heldOutSource.Next(evaluation.HeldOutExamples, _bits);
         using Tensor ciphertext = Encrypt(plaintext, key);
 
-        double bob = Measure(_bobNetwork, () => torch.cat([ciphertext, key], 1), plaintext);
-        double eve = Measure(_eveNetwork, () => ciphertext.alias(), plaintext);
+        using Tensor bobInput = torch.cat([ciphertext, key], 1);
+        double bob = Measure(_bobNetwork, bobInput, plaintext);
+        double eve = Measure(_eveNetwork, ciphertext, plaintext);
 
         List<AdversaryTrial> trials = [];
         long total = (long)evaluation.FreshEves * evaluation.Steps;
@@ -154,6 +160,14 @@ internal sealed class SymmetricExperiment : IExperiment
         _eveNetwork.Dispose();
     }
 
+    private void SetEveTrainable(bool trainable)
+    {
+        foreach (Parameter parameter in _eveParameters)
+        {
+            parameter.requires_grad = trainable;
+        }
+    }
+
     private nn.Module<Tensor, Tensor> BuildEve() =>
         _eve.Architecture.Build(new NetworkShape(_eveAdversary.Observes.Count * _bits, _bits)).to(_context.Device);
 
@@ -193,7 +207,7 @@ internal sealed class SymmetricExperiment : IExperiment
 
             if (step % evaluation.MeasureEvery == 0 || step == evaluation.Steps)
             {
-                double measured = Measure(eve, () => ciphertext.alias(), plaintext);
+                double measured = Measure(eve, ciphertext, plaintext);
                 history.Add(new MetricPoint(step, measured));
                 _context.Progress.Report(new MetricEvent(
                     _context.Seed,
@@ -207,10 +221,11 @@ internal sealed class SymmetricExperiment : IExperiment
         return new AdversaryTrial($"freshEve-{index + 1}", history.Min(p => p.Value), evaluation.Steps, history);
     }
 
-    private double Measure(nn.Module<Tensor, Tensor> network, Func<Tensor> input, Tensor plaintext)
+    // The scope frees only what the measurement creates; the held-out tensors belong to the caller.
+    private static double Measure(nn.Module<Tensor, Tensor> network, Tensor input, Tensor plaintext)
     {
         using IDisposable scope = torch.NewDisposeScope();
         using IDisposable noGrad = torch.no_grad();
-        return BitsWrong.Compute(plaintext, network.forward(input())).item<float>();
+        return BitsWrong.Compute(plaintext, network.forward(input)).item<float>();
     }
 }
