@@ -173,6 +173,17 @@ public sealed class ManifestReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_adversary_observes_each_signal_once()
+    {
+        string line = Assert.Single(Errors("""
+            { "experiment": "e", "scenario": "symmetric",
+              "parties": { "eve": { "adversary": { "name": "eve", "options": { "observes": ["ciphertext", "ciphertext"] } } } } }
+            """));
+
+        Assert.Contains("parties.eve.adversary: adversary 'eve' observes 'ciphertext' more than once", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cuda_where_there_is_none_is_a_clear_error()
     {
         Assert.False(TorchSharp.torch.cuda.is_available());

@@ -383,6 +383,11 @@ public sealed partial class ManifestReader
                 bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' observes '{signal}', which party '{role.Name}' cannot see; {DidYouMean.Suggest(signal, role.ObservableSignals)}.");
             }
 
+            foreach (string twice in instance.Observes.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' observes '{twice}' more than once; list each signal once.");
+            }
+
             if (instance.StepsPerRound < 0)
             {
                 bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' trains {instance.StepsPerRound} steps per round; it must be 0 or more.");
