@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Anc.Host.Commands;
 using Anc.Host.Console;
 using Anc.Observers;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +14,10 @@ internal static class AncHostBuilder
     /// <summary>The folder of built-in plugins, next to the host.</summary>
     public static string BuiltInPluginsFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
 
-    public static IHost Build(IReadOnlyList<string> pluginFolders, ProgressMode progress)
+    /// <summary>The host for a parsed command line: its <c>--plugins</c> folders and how to show progress.</summary>
+    public static IHost Build(ParseResult parse, ProgressMode progress)
     {
+        string[] pluginFolders = parse.GetValue(AncHostCommand.Plugins) ?? [];
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ApplicationName = "anc-host",

@@ -25,9 +25,9 @@ public sealed class ExperimentRunnerTests
         using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
         ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
-        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
+        string root = NewRunsRoot();
 
-        RunResult result = services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], CancellationToken.None);
+        RunResult result = Run(services, manifest, root);
 
         Assert.Equal(Path.Combine(root, "tiny"), Path.GetDirectoryName(result.RunDirectory));
         Assert.Matches(@"^\d{8}-\d{6}-[0-9a-f]{6}$", Path.GetFileName(result.RunDirectory));
@@ -72,11 +72,10 @@ public sealed class ExperimentRunnerTests
         using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
         ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
-        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
-        ExperimentRunner runner = services.GetRequiredService<ExperimentRunner>();
+        string root = NewRunsRoot();
 
-        RunResult first = runner.Run(manifest, root, [], CancellationToken.None);
-        RunResult second = runner.Run(manifest, root, [], CancellationToken.None);
+        RunResult first = Run(services, manifest, root);
+        RunResult second = Run(services, manifest, root);
 
         Assert.NotEqual(first.RunDirectory, second.RunDirectory);
         Assert.Equal(Figures(first.RunDirectory), Figures(second.RunDirectory));
@@ -90,9 +89,8 @@ public sealed class ExperimentRunnerTests
         ResolvedManifest manifest = services.Reader().Parse(
             TinyManifest.Replace("\"threads\": 1,", "\"threads\": 1, \"parties\": { \"bob\": { \"architecture\": \"faulty\" } },", StringComparison.Ordinal),
             "tiny.json");
-        string root = Directory.CreateTempSubdirectory("anc-runs-").FullName;
 
-        RunResult result = services.GetRequiredService<ExperimentRunner>().Run(manifest, root, [], CancellationToken.None);
+        RunResult result = Run(services, manifest, NewRunsRoot());
 
         Assert.False(result.AllSucceeded);
         Assert.All(result.Seeds, s => Assert.Equal(SeedStatus.Crashed, s.Status));
@@ -114,6 +112,11 @@ public sealed class ExperimentRunnerTests
         public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build(Components.NetworkShape shape) =>
             throw new InvalidOperationException("Bob's network would not build.");
     }
+
+    private static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
+
+    private static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
+        services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], CancellationToken.None);
 
     private static string[] Figures(string runDirectory) =>
         File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))

@@ -39,7 +39,7 @@ internal static class PluginLoading
         {
             foreach (string assembly in FindPluginAssemblies(folder, errors))
             {
-                if (seen.Add(Path.GetFullPath(assembly)))
+                if (seen.Add(assembly))
                 {
                     LoadedPlugin? plugin = LoadFromFile(assembly, services, errors);
                     if (plugin is not null)
@@ -64,10 +64,12 @@ internal static class PluginLoading
         return loaded;
     }
 
+    /// <summary>The full paths of the plugin assemblies in <paramref name="folder"/>; messages name the folder as the user gave it.</summary>
     private static IEnumerable<string> FindPluginAssemblies(PluginFolder folder, List<InputDiagnostic> errors)
     {
         string path = folder.Path;
-        if (!Directory.Exists(path))
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (!Directory.Exists(full))
         {
             if (folder.Required)
             {
@@ -77,13 +79,13 @@ internal static class PluginLoading
             return [];
         }
 
-        string own = Path.Combine(path, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) + ".dll");
+        string own = Path.Combine(full, Path.GetFileName(full) + ".dll");
         if (File.Exists(own))
         {
             return [own];
         }
 
-        List<string> found = Directory.EnumerateDirectories(path)
+        List<string> found = Directory.EnumerateDirectories(full)
             .Order(StringComparer.Ordinal)
             .Select(d => Path.Combine(d, Path.GetFileName(d) + ".dll"))
             .Where(File.Exists)
@@ -99,9 +101,8 @@ internal static class PluginLoading
 
     private static LoadedPlugin? LoadFromFile(string assemblyPath, IServiceCollection services, List<InputDiagnostic> errors)
     {
-        assemblyPath = Path.GetFullPath(assemblyPath);
         string name = Path.GetFileNameWithoutExtension(assemblyPath);
-        string folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+        string folder = Path.GetDirectoryName(assemblyPath)!;
         try
         {
             PluginLoader loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config => config.PreferSharedTypes = true);

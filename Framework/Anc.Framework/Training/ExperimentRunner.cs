@@ -19,7 +19,7 @@ public sealed class ExperimentRunner
     private readonly SeedTrainer _trainer;
     private readonly PluginCatalog _catalog;
     private readonly TorchDevices _devices;
-    private readonly IReadOnlyList<IRunObserver> _observers;
+    private readonly RunObservers _observers;
     private readonly TimeProvider _time;
 
     /// <summary>Creates a runner.</summary>
@@ -33,7 +33,7 @@ public sealed class ExperimentRunner
         _trainer = trainer;
         _catalog = catalog;
         _devices = devices;
-        _observers = observers.ToList();
+        _observers = new RunObservers(observers);
         _time = time;
     }
 
@@ -62,10 +62,7 @@ public sealed class ExperimentRunner
 
         run.WriteJson("manifest.json", manifest.ToJson());
         run.WriteJson("environment.json", RunEnvironment.Describe(manifest, _catalog, device, commandLine));
-        foreach (IRunObserver observer in _observers)
-        {
-            observer.OnRunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
-        }
+        _observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
         List<SeedOutcome> outcomes = [];
         foreach (int seed in manifest.Seeds)
@@ -77,18 +74,12 @@ public sealed class ExperimentRunner
 
             SeedOutcome outcome = _trainer.Train(manifest, seed, device, run, cancellationToken);
             outcomes.Add(outcome);
-            foreach (IRunObserver observer in _observers)
-            {
-                observer.OnSeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
-            }
+            _observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
         }
 
         RunResult result = new(run.FullPath, outcomes);
         run.WriteJson("summary.json", Summarize(manifest, result, started, _time.GetUtcNow(), cancellationToken.IsCancellationRequested));
-        foreach (IRunObserver observer in _observers)
-        {
-            observer.OnRunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
-        }
+        _observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
 
         return result;
     }

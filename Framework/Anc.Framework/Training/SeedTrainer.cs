@@ -17,7 +17,7 @@ namespace Anc.Training;
 public sealed class SeedTrainer
 {
     private readonly ExperimentComposer _composer;
-    private readonly IReadOnlyList<IRunObserver> _observers;
+    private readonly RunObservers _observers;
 
     /// <summary>Creates a trainer that reports to <paramref name="observers"/>.</summary>
     public SeedTrainer(ExperimentComposer composer, IEnumerable<IRunObserver> observers)
@@ -25,7 +25,7 @@ public sealed class SeedTrainer
         ArgumentNullException.ThrowIfNull(composer);
         ArgumentNullException.ThrowIfNull(observers);
         _composer = composer;
-        _observers = observers.ToList();
+        _observers = new RunObservers(observers);
     }
 
     /// <summary>Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>.</summary>
@@ -41,7 +41,7 @@ public sealed class SeedTrainer
             // Initial weights come from torch's global generator; the scenario seeds its own data streams.
             torch.random.manual_seed(seed);
             (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = _composer.Compose(manifest);
-            ExperimentContext context = new(seed, device, manifest.Training, parties, new ObserverProgress(_observers), cancellationToken);
+            ExperimentContext context = new(seed, device, manifest.Training, parties, _observers, cancellationToken);
             using IExperiment experiment = scenario.CreateExperiment(context);
 
             TrainingOptions training = manifest.Training;
@@ -55,11 +55,7 @@ public sealed class SeedTrainer
                     if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps)
                     {
                         log.Write(step, clock.Elapsed.TotalSeconds, round.Metrics);
-                        MetricEvent metrics = new(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics);
-                        foreach (IRunObserver observer in _observers)
-                        {
-                            observer.OnMetrics(metrics);
-                        }
+                        _observers.Report(new MetricEvent(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics));
                     }
 
                     if (round.StopRequested)

@@ -15,7 +15,7 @@ internal static class ListCommand
         Command command = new("list", "Show the loaded plugins (name, version, folder) and their components by kind.");
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
-            using IHost host = AncHostBuilder.Build(parse.GetValue(AncHostCommand.Plugins) ?? [], ProgressMode.None);
+            using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
             PluginCatalog catalog = host.Services.GetRequiredService<PluginCatalog>();
             TextWriter output = System.Console.Out;
             output.WriteLine("Plugins:");

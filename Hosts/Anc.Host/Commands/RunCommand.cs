@@ -29,7 +29,7 @@ internal static class RunCommand
         {
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
-            using IHost host = AncHostBuilder.Build(parse.GetValue(AncHostCommand.Plugins) ?? [], progress);
+            using IHost host = AncHostBuilder.Build(parse, progress);
             ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
 
             using CancellationTokenSource stop = new();

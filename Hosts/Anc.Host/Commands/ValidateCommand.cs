@@ -18,7 +18,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
-            using IHost host = AncHostBuilder.Build(parse.GetValue(AncHostCommand.Plugins) ?? [], ProgressMode.None);
+            using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
             ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
             System.Console.WriteLine(
                 $"{resolved.SourcePath}: valid: experiment '{resolved.Experiment}', scenario '{resolved.Scenario.Descriptor.Name}', " +

@@ -41,9 +41,7 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
 
         _lastShown = now;
         double seconds = (now - _rateFrom.At).TotalSeconds;
-        string rate = seconds > 0 ? (metrics.Step - _rateFrom.Step) / seconds >= 10
-            ? $"{(metrics.Step - _rateFrom.Step) / seconds:0}/s"
-            : $"{(metrics.Step - _rateFrom.Step) / seconds:0.0}/s" : "-";
+        string rate = seconds > 0 ? ((metrics.Step - _rateFrom.Step) / seconds).ToString("0.#", CultureInfo.InvariantCulture) + "/s" : "-";
         string values = string.Join("  ", metrics.Values.Select(v => $"{v.Key} {v.Value.ToString("0.000", CultureInfo.InvariantCulture)}"));
         string line = $"seed {metrics.Seed} {metrics.Phase} step {metrics.Step}/{metrics.TotalSteps} ({rate})  {values}";
         if (live)
