@@ -6,8 +6,8 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 /// <summary>
-/// Marks one GLIBCXX version need of ELF64 little-endian libraries as weak, when the system's
-/// libstdc++ does not provide that version. Writes through a temporary file and a rename so
+/// Marks one GLIBCXX version need of ELF64 little-endian libraries as weak: always, or with
+/// <see cref="OnlyWhereMissing"/> only when this system's libstdc++ does not provide that version. Writes through a temporary file and a rename so
 /// that a hard link into a package cache is never modified in place.
 /// </summary>
 public sealed class AncMarkGlibcxxNeedWeak : Task
@@ -28,10 +28,13 @@ public sealed class AncMarkGlibcxxNeedWeak : Task
 
     [Required] public string VersionName { get; set; } = "";
 
+    /// <summary>Leave the libraries alone when this system provides the version (outputs that stay on this machine).</summary>
+    public bool OnlyWhereMissing { get; set; } = true;
+
     public override bool Execute()
     {
         string? libstdcxx = Array.Find(LibStdCxxCandidates, File.Exists);
-        if (libstdcxx is null || Contains(File.ReadAllBytes(libstdcxx), Encoding.ASCII.GetBytes(VersionName + "\0")))
+        if (OnlyWhereMissing && (libstdcxx is null || Contains(File.ReadAllBytes(libstdcxx), Encoding.ASCII.GetBytes(VersionName + "\0"))))
         {
             // This libstdc++ provides the version (or there is none to compare with): leave the library alone.
             return true;

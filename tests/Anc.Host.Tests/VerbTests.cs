@@ -1,3 +1,5 @@
+using Anc.Testing;
+
 namespace Anc.Host.Tests;
 
 public sealed class VerbTests

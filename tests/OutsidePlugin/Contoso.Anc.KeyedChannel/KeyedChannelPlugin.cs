@@ -1,0 +1,18 @@
+using Anc;
+using Anc.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Contoso.Anc.KeyedChannel;
+
+/// <summary>A small keyed channel: Alice and Bob share a key, a listener hears the ciphertext.</summary>
+public sealed class KeyedChannelPlugin : IAncPlugin
+{
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddAncArchitecture<MlpArchitecture, MlpOptions>("mlp", "A fully connected network with tanh activations.");
+        services.AddAncAdversary<ListenerAdversary, ListenerOptions>("listener", "Hears the ciphertext and guesses the plaintext.");
+        services.AddAncLoss<SquaredErrorLoss, NoOptions>("squared-error", "The mean squared error between target and estimate.");
+        services.AddAncScenario<KeyedChannelScenario, KeyedChannelOptions>("keyed-channel", "Alice sends plaintext bits to Bob under a shared key; a listener tries to read them.");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Anc.Testing;
+
+/// <summary>Runs the built anc-host (and other commands) as separate processes, as a user would.</summary>
+internal static class AncHostProcess
+{
+    public static string RepositoryRoot => Metadata("AncRepositoryRoot");
+
+    public static string HostAssembly => Metadata("AncHostAssembly");
+
+    /// <summary>The configuration the tests were built in, which is the one the packages are packed from.</summary>
+    public static string Configuration => Metadata("AncConfiguration");
+
+    public static string SymmetricManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Symmetric", "manifests");
+
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunDotnet(workingDirectory, timeout, new Dictionary<string, string?>(), [HostAssembly, .. arguments]);
+
+    /// <summary>
+    /// Runs <c>dotnet</c> with <paramref name="arguments"/>; <paramref name="environment"/> sets
+    /// (or, with a null value, removes) variables. The test runner's own MSBuild variables are
+    /// removed so that a nested build behaves as it would in a user's shell.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunDotnet(
+        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        ProcessStartInfo start = new("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string inherited in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach ((string key, string? value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(AncHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
