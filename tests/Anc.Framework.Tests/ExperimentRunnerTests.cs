@@ -8,7 +8,7 @@ namespace Anc.Framework.Tests;
 
 public sealed class ExperimentRunnerTests
 {
-    private const string TinyManifest = """
+    internal const string TinyManifest = """
         {
           "experiment": "tiny",
           "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
