@@ -10,6 +10,9 @@ internal static class AncHostProcess
 
     public static string HostAssembly => Metadata("AncHostAssembly");
 
+    /// <summary>The folder of a plugin that throws in ConfigureServices.</summary>
+    public static string ThrowingPluginFolder => Metadata("ThrowingPluginFolder");
+
     public static string SymmetricManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Symmetric", "manifests");
 
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)

@@ -30,6 +30,7 @@ internal static class RunCommand
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
             using IHost host = AncHostBuilder.Build(parse, progress);
+            AncHostBuilder.WarnAboutRefusedPlugins(host);
             ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
 
             using CancellationTokenSource stop = new();
