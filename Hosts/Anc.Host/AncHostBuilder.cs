@@ -2,6 +2,7 @@ using System.CommandLine;
 using Anc.Host.Commands;
 using Anc.Host.Console;
 using Anc.Observers;
+using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ internal static class AncHostBuilder
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAnc(options =>
         {
-            options.PluginFolders.Add(new Plugins.PluginFolder(BuiltInPluginsFolder, Required: false));
+            options.PluginFolders.Add(new PluginFolder(BuiltInPluginsFolder, Required: false));
             foreach (string folder in pluginFolders)
             {
                 options.AddPluginFolder(folder);
@@ -40,5 +41,14 @@ internal static class AncHostBuilder
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Prints each refused plugin as one warning line on standard error; the verb goes on with the plugins that loaded.</summary>
+    public static void WarnAboutRefusedPlugins(IHost host)
+    {
+        foreach (PluginFault fault in host.Services.GetRequiredService<PluginCatalog>().Faults)
+        {
+            System.Console.Error.WriteLine($"warning: {fault.Message}");
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace Anc.Framework.Tests;
 
 public sealed class ExperimentRunnerTests
 {
-    private const string TinyManifest = """
+    internal const string TinyManifest = """
         {
           "experiment": "tiny",
           "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
@@ -113,10 +113,10 @@ public sealed class ExperimentRunnerTests
             throw new InvalidOperationException("Bob's network would not build.");
     }
 
-    private static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
+    internal static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
 
     private static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
-        services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], CancellationToken.None);
+        services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], observer: null, CancellationToken.None);
 
     private static string[] Figures(string runDirectory) =>
         File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))

@@ -1,7 +1,10 @@
 using System.Runtime.Loader;
 using Anc.Components;
 using Anc.Diagnostics;
+using Anc.Manifests;
 using Anc.Plugins;
+using Anc.Scenarios;
+using Anc.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
@@ -85,6 +88,81 @@ public sealed class PluginLoadingTests
         Assert.Contains("architecture 'mix-transform'", message, StringComparison.Ordinal);
         Assert.Contains("plugin 'Anc.Plugins.Symmetric'", message, StringComparison.Ordinal);
         Assert.Contains("plugin 'Anc.Framework.Tests'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plugin_whose_ConfigureServices_throws_is_refused_and_the_built_in_plugin_stays_usable()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPlugin(new ThrowingPlugin()));
+        PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
+
+        PluginFault fault = Assert.Single(catalog.Faults);
+        Assert.Equal("Anc.Framework.Tests", fault.Name);
+        Assert.Equal("(in process)", fault.Folder);
+        Assert.Equal(
+            "plugin 'Anc.Framework.Tests' (in process) failed in ConfigureServices: InvalidOperationException: " +
+            "its settings are broken; it was left out: fix the plugin, or remove it.",
+            fault.Message);
+        Assert.Equal("Anc.Plugins.Symmetric", Assert.Single(catalog.Plugins).Name);
+        Assert.False(catalog.TryGet(ComponentKind.Architecture, "half-registered", out _, out _));
+        Assert.DoesNotContain(services.GetServices<ComponentDescriptor>(), c => c.Name == "half-registered");
+        Assert.Empty(services.GetServices<ThrowingPlugin>());
+
+        ResolvedManifest manifest = services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json");
+        (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = services.GetRequiredService<ExperimentComposer>().Compose(manifest);
+        Assert.Equal("symmetric", manifest.Scenario.Descriptor.Name);
+        Assert.Equal(scenario.Parties.Select(r => r.Name), parties.Keys);
+    }
+
+    [Fact]
+    public void An_assembly_that_does_not_reference_the_contract_is_refused_and_the_other_plugins_load()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-not-a-plugin-").FullName;
+        string plugin = Path.Combine(folder, "Newtonsoft.Json");
+        Directory.CreateDirectory(plugin);
+        File.Copy(typeof(JObject).Assembly.Location, Path.Combine(plugin, "Newtonsoft.Json.dll"));
+
+        using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPluginFolder(folder));
+        PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
+
+        Assert.Equal("Anc.Plugins.Symmetric", Assert.Single(catalog.Plugins).Name);
+        PluginFault fault = Assert.Single(catalog.Faults);
+        Assert.Equal(plugin, fault.Folder);
+        Assert.StartsWith($"plugin 'Newtonsoft.Json' ({plugin}) does not reference Anc.Abstractions, so it cannot be an ANC plugin;", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_plugin_is_named_by_anc_plugin_json_but_judged_by_its_assembly()
+    {
+        string folder = Path.Combine(Directory.CreateTempSubdirectory("anc-renamed-").FullName, "Anc.Plugins.Symmetric");
+        Directory.CreateDirectory(folder);
+        foreach (string file in Directory.GetFiles(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Symmetric")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        // A stale or edited file claims another contract version; the assembly's own reference decides.
+        File.WriteAllText(Path.Combine(folder, "anc-plugin.json"), """{ "id": "symmetric-renamed", "version": "7.7.7", "abstractionsVersion": "9.0.0.0" }""");
+
+        ServiceCollection collection = new();
+        collection.AddAnc(o => o.AddPluginFolder(folder));
+        using ServiceProvider services = collection.BuildServiceProvider();
+        PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
+
+        Assert.Empty(catalog.Faults);
+        LoadedPlugin plugin = Assert.Single(catalog.Plugins);
+        Assert.Equal(("symmetric-renamed", "7.7.7", folder), (plugin.Name, plugin.Version, plugin.Folder));
+        Assert.Equal(4, plugin.Components.Count);
+    }
+
+    private sealed class ThrowingPlugin : IAncPlugin
+    {
+        public void ConfigureServices(IServiceCollection services)
+        {
+            services.AddAncArchitecture<ClashingArchitecture, NoOptions>("half-registered", "Registered before the plugin throws.");
+            services.AddSingleton(this);
+            throw new InvalidOperationException("its settings are broken.");
+        }
     }
 
     private sealed class ClashingPlugin : IAncPlugin

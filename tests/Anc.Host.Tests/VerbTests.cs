@@ -32,17 +32,20 @@ public sealed class VerbTests
     }
 
     [Fact]
-    public void An_assembly_that_is_not_a_plugin_is_refused_naming_it()
+    public void An_assembly_that_is_not_a_plugin_is_refused_naming_it_and_the_built_in_plugin_still_loads()
     {
         string folder = Directory.CreateTempSubdirectory("anc-fake-plugin-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "Fake"));
         File.WriteAllText(Path.Combine(folder, "Fake", "Fake.dll"), "not an assembly");
 
-        (int exit, _, string error) = AncHostProcess.Run(folder, Timeout, "list", "--plugins", ".");
+        (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "list", "--plugins", ".");
 
-        Assert.Equal(2, exit);
-        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"plugin 'Fake' ({Path.Combine(folder, "Fake")}) could not be loaded: BadImageFormatException", line, StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Symmetric ", StringComparison.Ordinal));
+        string refused = output[output.IndexOf("Refused plugins:\n", StringComparison.Ordinal)..];
+        string line = Assert.Single(refused.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        Assert.StartsWith($"  plugin 'Fake' ({Path.Combine(folder, "Fake")}) could not be loaded: BadImageFormatException: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("; rebuild it, or remove its folder.", line, StringComparison.Ordinal);
     }
 
     [Fact]

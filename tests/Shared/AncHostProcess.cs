@@ -13,6 +13,10 @@ internal static class AncHostProcess
     /// <summary>The configuration the tests were built in, which is the one the packages are packed from.</summary>
     public static string Configuration => Metadata("AncConfiguration");
 
+    /// <summary>The folder of a test plugin that throws in ConfigureServices (tests/Plugins/Anc.TestPlugins.Throwing).</summary>
+    public static string ThrowingPluginFolder =>
+        Path.Combine(RepositoryRoot, "tests", "Plugins", "Anc.TestPlugins.Throwing", "bin", Configuration, "plugins", "Anc.TestPlugins.Throwing");
+
     public static string SymmetricManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Symmetric", "manifests");
 
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>

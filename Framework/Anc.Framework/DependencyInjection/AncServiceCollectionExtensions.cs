@@ -11,17 +11,18 @@ public static class AncServiceCollectionExtensions
 {
     /// <summary>
     /// Loads the plugins <paramref name="configure"/> names (now, because plugins register
-    /// services) and adds the manifest reader, the composer, the trainer and the runner.
+    /// services) and adds the manifest reader, the composer, the trainer and
+    /// <see cref="IExperimentRunner"/>, the way to run experiments. A plugin
+    /// that cannot be loaded or registered is left out and listed in <see cref="PluginCatalog.Faults"/>.
     /// </summary>
-    /// <exception cref="Anc.Diagnostics.AncInputException">A plugin folder or plugin is wrong.</exception>
+    /// <exception cref="Anc.Diagnostics.AncInputException">A plugin folder named with <see cref="AncOptions.AddPluginFolder"/> is missing or empty, or two plugins register one name.</exception>
     public static IServiceCollection AddAnc(this IServiceCollection services, Action<AncOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         AncOptions options = new();
         configure?.Invoke(options);
 
-        List<LoadedPlugin> plugins = PluginLoading.Load(options.PluginFolders, options.Plugins, services);
-        services.AddSingleton(new PluginCatalog(plugins));
+        services.AddSingleton(PluginLoading.Load(options.PluginFolders, options.Plugins, services));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TorchDevices>();
         services.TryAddSingleton<ComponentFactory>();
@@ -29,6 +30,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<ExperimentComposer>();
         services.TryAddSingleton<SeedTrainer>();
         services.TryAddSingleton<ExperimentRunner>();
+        services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         return services;
     }
 }

@@ -302,7 +302,7 @@ public sealed partial class ManifestReader
 
         if (name is null || !_catalog.TryGet(kind, name, out ComponentDescriptor descriptor, out LoadedPlugin plugin))
         {
-            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}.");
+            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}{RefusedPlugins()}.");
             return null;
         }
 
@@ -398,6 +398,11 @@ public sealed partial class ManifestReader
             bag.Add(at, path, e.Message);
         }
     }
+
+    /// <summary>A refused plugin may be the one that would have provided an unknown component; say so.</summary>
+    private string RefusedPlugins() => _catalog.Faults.Count == 0
+        ? string.Empty
+        : $"; {_catalog.Faults.Count} plugin(s) were refused and may have provided it: {string.Join(", ", _catalog.Faults.Select(f => $"'{f.Name}'"))} (see the plugin warnings)";
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex ExperimentName();

@@ -4,19 +4,24 @@ using Anc.Diagnostics;
 namespace Anc.Plugins;
 
 /// <summary>
-/// Every loaded plugin and the components they contribute, looked up by kind and name. Two
-/// plugins that register one name are refused with an error that names both.
+/// Every loaded plugin and the components they contribute, looked up by kind and name, and the
+/// plugins that were refused. Two plugins that register one name are refused with an error that
+/// names both.
 /// </summary>
 public sealed class PluginCatalog
 {
     private readonly Dictionary<(ComponentKind Kind, string Name), (ComponentDescriptor Descriptor, LoadedPlugin Plugin)> _components = [];
 
     /// <summary>Creates the catalog and checks that component names are unique per kind.</summary>
+    /// <param name="plugins">The loaded plugins, in load order.</param>
+    /// <param name="faults">The plugins that were refused, in the order found.</param>
     /// <exception cref="AncInputException">Two plugins register the same name.</exception>
-    public PluginCatalog(IReadOnlyList<LoadedPlugin> plugins)
+    public PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginFault> faults)
     {
         ArgumentNullException.ThrowIfNull(plugins);
+        ArgumentNullException.ThrowIfNull(faults);
         Plugins = plugins;
+        Faults = faults;
         List<InputDiagnostic> clashes = [];
         foreach (LoadedPlugin plugin in plugins)
         {
@@ -42,6 +47,9 @@ public sealed class PluginCatalog
 
     /// <summary>The loaded plugins in load order.</summary>
     public IReadOnlyList<LoadedPlugin> Plugins { get; }
+
+    /// <summary>The plugins that were refused; none of their components are in the catalog.</summary>
+    public IReadOnlyList<PluginFault> Faults { get; }
 
     /// <summary>The lower-case word for a kind, as messages and manifests use it.</summary>
     public static string KindName(ComponentKind kind) => kind.ToString().ToLowerInvariant();

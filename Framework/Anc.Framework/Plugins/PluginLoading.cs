@@ -14,8 +14,15 @@ namespace Anc.Plugins;
 /// abstractions are shared with the host, so a plugin's types meet the host's. Contexts are
 /// never unloaded: TorchSharp keeps process-wide native state.
 /// </summary>
+/// <remarks>
+/// One broken plugin must not take the others down: a plugin that cannot be loaded, was built
+/// against an incompatible Anc.Abstractions or fails in <see cref="IAncPlugin.ConfigureServices"/>
+/// is refused, recorded as a <see cref="PluginFault"/>, and none of its services are added.
+/// </remarks>
 internal static class PluginLoading
 {
+    private const string InProcess = "(in process)";
+
     private static readonly Type[] SharedTypes =
     [
         typeof(IAncPlugin),
@@ -25,27 +32,24 @@ internal static class PluginLoading
     ];
 
     /// <summary>
-    /// Loads every plugin found in <paramref name="folders"/> and registers its services into
-    /// <paramref name="services"/>. A folder is either a plugin folder (it holds
-    /// <c>&lt;folder name&gt;.dll</c>) or a folder of plugin folders.
+    /// Loads every plugin found in <paramref name="folders"/>, then <paramref name="inProcess"/>,
+    /// and registers their services into <paramref name="services"/>. A folder is either a plugin
+    /// folder (it holds <c>&lt;folder name&gt;.dll</c>) or a folder of plugin folders.
     /// </summary>
-    /// <exception cref="AncInputException">A folder is missing or holds no plugin, or a plugin cannot be loaded.</exception>
-    public static List<LoadedPlugin> Load(IEnumerable<PluginFolder> folders, IEnumerable<IAncPlugin> inProcess, IServiceCollection services)
+    /// <exception cref="AncInputException">A folder the user named is missing or holds no plugin, or two plugins register one name.</exception>
+    public static PluginCatalog Load(IEnumerable<PluginFolder> folders, IEnumerable<IAncPlugin> inProcess, IServiceCollection services)
     {
         List<LoadedPlugin> loaded = [];
+        List<PluginFault> faults = [];
         List<InputDiagnostic> errors = [];
         HashSet<string> seen = new(StringComparer.Ordinal);
         foreach (PluginFolder folder in folders)
         {
             foreach (string assembly in FindPluginAssemblies(folder, errors))
             {
-                if (seen.Add(assembly))
+                if (seen.Add(assembly) && LoadFromFile(assembly, services, faults) is { } plugin)
                 {
-                    LoadedPlugin? plugin = LoadFromFile(assembly, services, errors);
-                    if (plugin is not null)
-                    {
-                        loaded.Add(plugin);
-                    }
+                    loaded.Add(plugin);
                 }
             }
         }
@@ -53,7 +57,10 @@ internal static class PluginLoading
         foreach (IAncPlugin plugin in inProcess)
         {
             Assembly assembly = plugin.GetType().Assembly;
-            loaded.Add(Register(plugin, assembly, "(in process)", services));
+            if (Register(plugin, assembly.GetName().Name ?? plugin.GetType().Name, VersionOf(assembly), InProcess, services, faults) is { } registered)
+            {
+                loaded.Add(registered);
+            }
         }
 
         if (errors.Count > 0)
@@ -61,7 +68,7 @@ internal static class PluginLoading
             throw new AncInputException(errors);
         }
 
-        return loaded;
+        return new PluginCatalog(loaded, faults);
     }
 
     /// <summary>The full paths of the plugin assemblies in <paramref name="folder"/>; messages name the folder as the user gave it.</summary>
@@ -99,12 +106,22 @@ internal static class PluginLoading
         return found;
     }
 
-    private static LoadedPlugin? LoadFromFile(string assemblyPath, IServiceCollection services, List<InputDiagnostic> errors)
+    private static LoadedPlugin? LoadFromFile(string assemblyPath, IServiceCollection services, List<PluginFault> faults)
     {
         string name = Path.GetFileNameWithoutExtension(assemblyPath);
         string folder = Path.GetDirectoryName(assemblyPath)!;
         try
         {
+            PluginMetadata metadata = PluginMetadata.Read(folder);
+            name = metadata.Id ?? name;
+            string? refusal = AbstractionsCompatibility.Refusal(
+                name, folder, AbstractionsCompatibility.ReferencedVersion(assemblyPath), AbstractionsCompatibility.HostVersion);
+            if (refusal is not null)
+            {
+                faults.Add(new PluginFault(name, folder, refusal));
+                return null;
+            }
+
             PluginLoader loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config => config.PreferSharedTypes = true);
             Assembly assembly = loader.LoadDefaultAssembly();
             List<Type> entries = assembly.GetExportedTypes()
@@ -112,26 +129,27 @@ internal static class PluginLoading
                 .ToList();
             if (entries.Count != 1)
             {
-                errors.Add(InputDiagnostic.General(
-                    $"plugin '{name}' ({folder}) must have exactly one public class implementing {typeof(IAncPlugin).FullName}, found {entries.Count}; " +
-                    $"check that it references the same Anc.Abstractions as the host."));
+                faults.Add(new PluginFault(name, folder,
+                    $"{Describe(name, folder)} must have exactly one public class implementing {typeof(IAncPlugin).FullName}, found {entries.Count}; " +
+                    $"give it one, or remove its folder."));
                 return null;
             }
 
             IAncPlugin entry = (IAncPlugin)Activator.CreateInstance(entries[0])!;
-            return Register(entry, assembly, folder, services);
+            return Register(entry, name, metadata.Version ?? VersionOf(assembly), folder, services, faults);
         }
-        catch (Exception e) when (e is not AncInputException)
+        catch (Exception e)
         {
             Exception cause = e is TargetInvocationException { InnerException: not null } ? e.InnerException : e;
-            errors.Add(InputDiagnostic.General($"plugin '{name}' ({folder}) could not be loaded: {cause.GetType().Name}: {FirstLine(cause.Message)}"));
+            faults.Add(new PluginFault(name, folder,
+                $"{Describe(name, folder)} could not be loaded: {cause.GetType().Name}: {Clause(cause.Message)}; rebuild it, or remove its folder."));
             return null;
         }
     }
 
-    private static LoadedPlugin Register(IAncPlugin plugin, Assembly assembly, string folder, IServiceCollection services)
+    /// <summary>Lets the plugin register into a collection of its own first, so that a plugin that throws adds nothing.</summary>
+    private static LoadedPlugin? Register(IAncPlugin plugin, string name, string version, string folder, IServiceCollection services, List<PluginFault> faults)
     {
-        string name = assembly.GetName().Name ?? plugin.GetType().Name;
         ServiceCollection own = [];
         try
         {
@@ -139,7 +157,9 @@ internal static class PluginLoading
         }
         catch (Exception e)
         {
-            throw new AncInputException($"plugin '{name}' ({folder}) failed in ConfigureServices: {e.GetType().Name}: {FirstLine(e.Message)}");
+            faults.Add(new PluginFault(name, folder,
+                $"{Describe(name, folder)} failed in ConfigureServices: {e.GetType().Name}: {Clause(e.Message)}; it was left out: fix the plugin, or remove it."));
+            return null;
         }
 
         foreach (ServiceDescriptor service in own)
@@ -151,11 +171,17 @@ internal static class PluginLoading
             .Where(s => s.ServiceType == typeof(ComponentDescriptor) && s.ImplementationInstance is ComponentDescriptor)
             .Select(s => (ComponentDescriptor)s.ImplementationInstance!)
             .ToList();
-        string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown";
-        return new LoadedPlugin(name, version.Split('+')[0], folder, components);
+        return new LoadedPlugin(name, version, folder, components);
     }
 
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    private static string Describe(string name, string folder) =>
+        folder == InProcess ? $"plugin '{name}' {InProcess}" : $"plugin '{name}' ({folder})";
+
+    private static string VersionOf(Assembly assembly) =>
+        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown").Split('+')[0];
+
+    /// <summary>An exception message's first line, without its full stop, to sit inside a sentence.</summary>
+    private static string Clause(string text) => text.Split('\n', 2)[0].Trim().TrimEnd('.');
 }

@@ -12,17 +12,17 @@ namespace Anc.Training;
 /// <summary>
 /// Runs a resolved manifest: creates the run directory, writes the resolved manifest and the
 /// environment, trains each seed (one failing seed never loses the others), and writes the
-/// summary last, so a run with a <c>summary.json</c> is a finished one.
+/// summary last, so a run with a <c>summary.json</c> is a finished one. It runs on the calling
+/// thread; <see cref="IExperimentRunner"/> is the public way in.
 /// </summary>
-public sealed class ExperimentRunner
+internal sealed class ExperimentRunner
 {
     private readonly SeedTrainer _trainer;
     private readonly PluginCatalog _catalog;
     private readonly TorchDevices _devices;
-    private readonly RunObservers _observers;
+    private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates a runner.</summary>
     public ExperimentRunner(SeedTrainer trainer, PluginCatalog catalog, TorchDevices devices, IEnumerable<IRunObserver> observers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(trainer);
@@ -33,12 +33,15 @@ public sealed class ExperimentRunner
         _trainer = trainer;
         _catalog = catalog;
         _devices = devices;
-        _observers = new RunObservers(observers);
+        _observers = observers.ToArray();
         _time = time;
     }
 
-    /// <summary>Runs every seed of <paramref name="manifest"/> into a new folder under <paramref name="outputRoot"/>.</summary>
-    public RunResult Run(ResolvedManifest manifest, string outputRoot, IReadOnlyList<string> commandLine, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every seed of <paramref name="manifest"/> into a new folder under <paramref name="outputRoot"/>,
+    /// reporting to the registered observers and to <paramref name="observer"/>, this run's own.
+    /// </summary>
+    public RunResult Run(ResolvedManifest manifest, string outputRoot, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputRoot);
@@ -60,9 +63,10 @@ public sealed class ExperimentRunner
             throw new AncInputException($"{outputRoot}: cannot create a run directory there ({e.Message}); choose another --output.");
         }
 
+        RunObservers observers = new(observer is null ? _observers : [.. _observers, observer]);
         run.WriteJson("manifest.json", manifest.ToJson());
         run.WriteJson("environment.json", RunEnvironment.Describe(manifest, _catalog, device, commandLine));
-        _observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
+        observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
         List<SeedOutcome> outcomes = [];
         foreach (int seed in manifest.Seeds)
@@ -72,23 +76,23 @@ public sealed class ExperimentRunner
                 break;
             }
 
-            SeedOutcome outcome = _trainer.Train(manifest, seed, device, run, cancellationToken);
+            SeedOutcome outcome = _trainer.Train(manifest, seed, device, run, observers, cancellationToken);
             outcomes.Add(outcome);
-            _observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
+            observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
         }
 
-        RunResult result = new(run.FullPath, outcomes);
-        run.WriteJson("summary.json", Summarize(manifest, result, started, _time.GetUtcNow(), cancellationToken.IsCancellationRequested));
-        _observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
+        RunResult result = new(run.FullPath, outcomes, cancellationToken.IsCancellationRequested);
+        run.WriteJson("summary.json", Summarize(manifest, result, started, _time.GetUtcNow()));
+        observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
 
         return result;
     }
 
-    private static JObject Summarize(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished, bool cancelled) => new()
+    private static JObject Summarize(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished) => new()
     {
         ["experiment"] = manifest.Experiment,
         ["scenario"] = manifest.Scenario.Descriptor.Name,
-        ["status"] = cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
+        ["status"] = result.Cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
         ["startedAt"] = started.ToString("O"),
         ["finishedAt"] = finished.ToString("O"),
         ["durationSeconds"] = Math.Round((finished - started).TotalSeconds, 3),

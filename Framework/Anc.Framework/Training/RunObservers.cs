@@ -2,7 +2,7 @@ using Anc.Observers;
 
 namespace Anc.Training;
 
-/// <summary>Hands each run event to every registered observer, on the calling thread.</summary>
+/// <summary>Hands each run event to every observer of the run (the registered ones and the run's own), on the calling thread.</summary>
 internal sealed class RunObservers(IEnumerable<IRunObserver> observers) : IProgress<MetricEvent>
 {
     private readonly IRunObserver[] _observers = observers.ToArray();

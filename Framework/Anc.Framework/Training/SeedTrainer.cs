@@ -17,22 +17,23 @@ namespace Anc.Training;
 public sealed class SeedTrainer
 {
     private readonly ExperimentComposer _composer;
-    private readonly RunObservers _observers;
 
-    /// <summary>Creates a trainer that reports to <paramref name="observers"/>.</summary>
-    public SeedTrainer(ExperimentComposer composer, IEnumerable<IRunObserver> observers)
+    /// <summary>Creates a trainer.</summary>
+    public SeedTrainer(ExperimentComposer composer)
     {
         ArgumentNullException.ThrowIfNull(composer);
-        ArgumentNullException.ThrowIfNull(observers);
         _composer = composer;
-        _observers = new RunObservers(observers);
     }
 
-    /// <summary>Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>.</summary>
-    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>,
+    /// reporting its figures to <paramref name="progress"/>, which is the run's: observers can differ from run to run.
+    /// </summary>
+    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(progress);
         Stopwatch clock = Stopwatch.StartNew();
         string seedPath = run.SeedPath(seed);
         long steps = 0;
@@ -41,7 +42,7 @@ public sealed class SeedTrainer
             // Initial weights come from torch's global generator; the scenario seeds its own data streams.
             torch.random.manual_seed(seed);
             (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = _composer.Compose(manifest);
-            ExperimentContext context = new(seed, device, manifest.Training, parties, _observers, cancellationToken);
+            ExperimentContext context = new(seed, device, manifest.Training, parties, progress, cancellationToken);
             using IExperiment experiment = scenario.CreateExperiment(context);
 
             TrainingOptions training = manifest.Training;
@@ -55,7 +56,7 @@ public sealed class SeedTrainer
                     if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps)
                     {
                         log.Write(step, clock.Elapsed.TotalSeconds, round.Metrics);
-                        _observers.Report(new MetricEvent(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics));
+                        progress.Report(new MetricEvent(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics));
                     }
 
                     if (round.StopRequested)

@@ -7,12 +7,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace Anc.Host.Commands;
 
-/// <summary><c>anc-host list</c>: the loaded plugins and every component they contribute, by kind.</summary>
+/// <summary>
+/// <c>anc-host list</c>: the loaded plugins, every component they contribute by kind, and the
+/// refused plugins. Refusals are part of the listing, not a failure of it: it exits 0.
+/// </summary>
 internal static class ListCommand
 {
     public static Command Create()
     {
-        Command command = new("list", "Show the loaded plugins (name, version, folder) and their components by kind.");
+        Command command = new("list", "Show the loaded plugins (id, version, folder), their components by kind, and the plugins that were refused.");
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
@@ -46,6 +49,18 @@ internal static class ListCommand
                 {
                     output.WriteLine($"  {component.Name,-16} {component.Description} [{plugin.Name}]");
                 }
+            }
+
+            output.WriteLine();
+            output.WriteLine("Refused plugins:");
+            if (catalog.Faults.Count == 0)
+            {
+                output.WriteLine("  (none)");
+            }
+
+            foreach (PluginFault fault in catalog.Faults)
+            {
+                output.WriteLine($"  {fault.Message}");
             }
 
             return ExitCodes.Success;

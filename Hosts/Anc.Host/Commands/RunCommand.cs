@@ -30,7 +30,7 @@ internal static class RunCommand
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
             using IHost host = AncHostBuilder.Build(parse, progress);
-            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
+            AncHostBuilder.WarnAboutRefusedPlugins(host);
 
             using CancellationTokenSource stop = new();
             System.Console.CancelKeyPress += (_, e) =>
@@ -38,8 +38,11 @@ internal static class RunCommand
                 e.Cancel = true;
                 stop.Cancel();
             };
-            RunResult result = host.Services.GetRequiredService<ExperimentRunner>()
-                .Run(resolved, parse.GetValue(output)!, Environment.GetCommandLineArgs(), stop.Token);
+
+            // The verb has nothing else to do meanwhile, so it waits for the run's own thread.
+            RunResult result = host.Services.GetRequiredService<IExperimentRunner>()
+                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!), parse.GetValue(output)!, stop.Token)
+                .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {
                 System.Console.WriteLine($"{result.RunDirectory}: {result.Seeds.Count(s => s.Success)} of {result.Seeds.Count} seed(s) succeeded");

@@ -19,6 +19,7 @@ internal static class ValidateCommand
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
+            AncHostBuilder.WarnAboutRefusedPlugins(host);
             ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
             System.Console.WriteLine(
                 $"{resolved.SourcePath}: valid: experiment '{resolved.Experiment}', scenario '{resolved.Scenario.Descriptor.Name}', " +

@@ -1,0 +1,30 @@
+using Anc.Manifests;
+
+namespace Anc.Training;
+
+/// <summary>
+/// Runs experiments for an application that embeds ANC; <c>AddAnc</c> registers it. A run reads
+/// and checks its manifest, then trains every seed on a thread of its own (training is long,
+/// CPU-bound and synchronous), so the caller's thread is never held. Bad input fails the
+/// returned task with <see cref="Diagnostics.AncInputException"/>, carrying the messages
+/// <c>anc-host</c> prints.
+/// </summary>
+/// <remarks>
+/// Cancelling stops training within the current round: the run directory is kept, its
+/// <c>summary.json</c> says <c>cancelled</c>, and the result has <see cref="RunResult.Cancelled"/>
+/// set; only a token cancelled before the run began cancels the task itself. Torch's random
+/// generator and thread count belong to the process, so runs that overlap are not
+/// reproducible; start one after another where the figures must repeat.
+/// </remarks>
+public interface IExperimentRunner
+{
+    /// <summary>Runs <paramref name="manifest"/> into a new run directory under <paramref name="outputRoot"/>.</summary>
+    /// <returns>The run's outcome, once its <c>summary.json</c> is written.</returns>
+    Task<RunResult> RunAsync(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts <paramref name="manifest"/> like <see cref="RunAsync"/> and returns at once with the
+    /// run's metric events, which stream while it trains, and its outcome.
+    /// </summary>
+    ExperimentRun Start(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default);
+}
