@@ -52,11 +52,12 @@ public sealed class OutsideAuthor : IDisposable
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>Packs a project of the repository into <see cref="Feed"/> from its existing build.</summary>
-    public void Pack(string project, string version, params string[] properties)
-    {
-        Dotnet(AncHostProcess.RepositoryRoot,
-            ["pack", project, "-c", AncHostProcess.Configuration, "--no-build", "--no-restore", "-o", Feed, $"-p:PackageVersion={version}", .. properties]);
-    }
+    public void Pack(string project, string version) =>
+        RunOnProject(project, "pack", "-c", AncHostProcess.Configuration, "--no-build", "--no-restore", "-o", Feed, $"-p:PackageVersion={version}");
+
+    /// <summary>Runs <c>dotnet &lt;verb&gt; &lt;project&gt; &lt;arguments&gt;</c> on a project of the repository.</summary>
+    public void RunOnProject(string project, string verb, params string[] arguments) =>
+        Dotnet(AncHostProcess.RepositoryRoot, isolatedPackages: false, [verb, project, .. arguments]);
 
     /// <summary>Copies tests/OutsidePlugin to <paramref name="name"/> under <see cref="Root"/> with a NuGet.config that adds the local source.</summary>
     public string CopyOutsidePlugins(string name)
@@ -90,7 +91,7 @@ public sealed class OutsideAuthor : IDisposable
 
     /// <summary>Builds one plugin project against ANC packages of <paramref name="version"/> into <paramref name="pluginsDirectory"/>.</summary>
     public void BuildPlugin(string source, string plugin, string version, string pluginsDirectory) =>
-        Dotnet(source, ["build", plugin, "-c", "Release", $"-p:AncVersion={version}", $"-p:AncPluginsDirectory={pluginsDirectory}"]);
+        Dotnet(source, isolatedPackages: true, ["build", plugin, "-c", "Release", $"-p:AncVersion={version}", $"-p:AncPluginsDirectory={pluginsDirectory}"]);
 
     public void Dispose()
     {
@@ -104,9 +105,15 @@ public sealed class OutsideAuthor : IDisposable
         }
     }
 
-    private void Dotnet(string workingDirectory, string[] arguments)
+    /// <summary>
+    /// Runs dotnet and fails with its output unless it succeeds. With <paramref name="isolatedPackages"/>
+    /// packages are restored into a cache of the author's own (<see cref="Environment"/>);
+    /// otherwise into the machine's, which already holds TorchSharp's large native packages.
+    /// </summary>
+    public void Dotnet(string workingDirectory, bool isolatedPackages, params string[] arguments)
     {
-        (int exitCode, string output, string error) = AncHostProcess.RunDotnet(workingDirectory, BuildTimeout, Environment, arguments);
+        (int exitCode, string output, string error) = AncHostProcess.RunDotnet(
+            workingDirectory, BuildTimeout, isolatedPackages ? Environment : new Dictionary<string, string?>(), arguments);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {exitCode}:\n{output}\n{error}");
