@@ -9,11 +9,16 @@ public sealed class AbstractionsVersionTests(OutsideAuthor author)
     [Fact]
     public void A_plugin_built_against_Anc_Abstractions_1_is_refused_with_both_versions_and_the_others_load()
     {
-        // Anc.Abstractions as a version 1.0.0 would be: built apart from the repository's own output.
+        // Anc.Abstractions as a version 1.0.0 would be: a copy of its project and the build files
+        // it needs, built apart from the repository's own output.
         string version = author.Version.Replace("0.0.0-", "1.0.0-", StringComparison.Ordinal);
-        string build = Path.Combine(author.Root, "abstractions-1");
-        author.RunOnProject("Framework/Anc.Abstractions", "pack", "-c", "Release", "-o", author.Feed, $"-p:Version={version}",
-            $"-p:BaseOutputPath={build}/bin/", $"-p:BaseIntermediateOutputPath={build}/obj/");
+        string checkout = Path.Combine(author.Root, "abstractions-1");
+        foreach (string part in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "eng", "Framework/Anc.Abstractions" })
+        {
+            OutsideAuthor.CopyFromRepository(part, checkout, keepPath: true);
+        }
+
+        author.Dotnet(checkout, isolatedPackages: false, "pack", "Framework/Anc.Abstractions", "-c", "Release", "-o", author.Feed, $"-p:Version={version}");
         author.Pack("eng/Sdk", version);
         string source = author.CopyOutsidePlugins("src-abstractions-1");
         string plugins = Path.Combine(author.Root, "plugins-abstractions-1");

@@ -62,20 +62,8 @@ public sealed class OutsideAuthor : IDisposable
     /// <summary>Copies tests/OutsidePlugin to <paramref name="name"/> under <see cref="Root"/> with a NuGet.config that adds the local source.</summary>
     public string CopyOutsidePlugins(string name)
     {
-        string source = Path.Combine(AncHostProcess.RepositoryRoot, "tests", "OutsidePlugin");
         string target = Path.Combine(Root, name);
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            {
-                continue;
-            }
-
-            string copy = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        CopyFromRepository("tests/OutsidePlugin", target, keepPath: false);
 
         File.WriteAllText(Path.Combine(target, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -92,6 +80,29 @@ public sealed class OutsideAuthor : IDisposable
     /// <summary>Builds one plugin project against ANC packages of <paramref name="version"/> into <paramref name="pluginsDirectory"/>.</summary>
     public void BuildPlugin(string source, string plugin, string version, string pluginsDirectory) =>
         Dotnet(source, isolatedPackages: true, ["build", plugin, "-c", "Release", $"-p:AncVersion={version}", $"-p:AncPluginsDirectory={pluginsDirectory}"]);
+
+    /// <summary>
+    /// Copies a file or folder of the repository, without build output, into <paramref name="target"/>:
+    /// at its repository path under it, or (without <paramref name="keepPath"/>) as it.
+    /// </summary>
+    public static void CopyFromRepository(string part, string target, bool keepPath)
+    {
+        string from = Path.Combine(AncHostProcess.RepositoryRoot, part);
+        string baseFolder = keepPath ? AncHostProcess.RepositoryRoot : from;
+        IEnumerable<string> files = File.Exists(from) ? [from] : Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories);
+        foreach (string file in files)
+        {
+            string relative = Path.GetRelativePath(baseFolder, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            string copy = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
 
     public void Dispose()
     {
