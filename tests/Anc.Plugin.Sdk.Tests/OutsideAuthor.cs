@@ -78,8 +78,8 @@ public sealed class OutsideAuthor : IDisposable
     }
 
     /// <summary>Builds one plugin project against ANC packages of <paramref name="version"/> into <paramref name="pluginsDirectory"/>.</summary>
-    public void BuildPlugin(string source, string plugin, string version, string pluginsDirectory) =>
-        Dotnet(source, isolatedPackages: true, ["build", plugin, "-c", "Release", $"-p:AncVersion={version}", $"-p:AncPluginsDirectory={pluginsDirectory}"]);
+    public void BuildPlugin(string source, string plugin, string version, string pluginsDirectory, params string[] properties) =>
+        Dotnet(source, isolatedPackages: true, ["build", plugin, "-c", "Release", $"-p:AncVersion={version}", $"-p:AncPluginsDirectory={pluginsDirectory}", .. properties]);
 
     /// <summary>
     /// Copies a file or folder of the repository, without build output, into <paramref name="target"/>:
@@ -106,13 +106,27 @@ public sealed class OutsideAuthor : IDisposable
 
     public void Dispose()
     {
-        try
+        // The template's build restores this test's packages into the machine's cache: take them out again.
+        string[] folders =
+        [
+            Root,
+            .. new[] { "anc.abstractions", "anc.framework", "anc.plugin.sdk" }.Select(id => Path.Combine(MachinePackageCache(), id, Version)),
+        ];
+        foreach (string folder in folders.Where(Directory.Exists))
         {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is harmless.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                string parent = Path.GetDirectoryName(folder)!;
+                if (folder != Root && !Directory.EnumerateFileSystemEntries(parent).Any())
+                {
+                    Directory.Delete(parent);
+                }
+            }
+            catch (IOException)
+            {
+                // A temporary folder left behind is harmless.
+            }
         }
     }
 
