@@ -74,7 +74,7 @@ public sealed class ManifestReaderTests : IDisposable
     {
         string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "symetric" }"""));
 
-        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: symmetric).", line);
+        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: symmetric); if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).", line);
     }
 
     [Fact]

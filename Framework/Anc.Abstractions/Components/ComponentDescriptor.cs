@@ -7,7 +7,12 @@ namespace Anc.Components;
 /// </summary>
 public sealed class ComponentDescriptor
 {
-    /// <summary>Creates a descriptor.</summary>
+    /// <summary>Creates a descriptor; plugins call the <c>AddAnc…</c> registration methods instead.</summary>
+    /// <param name="kind">What kind of component it is.</param>
+    /// <param name="name">The name manifests use.</param>
+    /// <param name="implementationType">The class that implements it.</param>
+    /// <param name="optionsType">The class its options bind to.</param>
+    /// <param name="description">One line for <c>anc-host list</c>.</param>
     public ComponentDescriptor(ComponentKind kind, string name, Type implementationType, Type optionsType, string description)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -6,7 +6,13 @@ namespace Anc.Scenarios;
 /// <summary>Everything one seed of an experiment is given: its seed, device, training settings and parties.</summary>
 public sealed class ExperimentContext
 {
-    /// <summary>Creates a context.</summary>
+    /// <summary>Creates a context; the framework does this for each seed.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <param name="device">Where tensors live.</param>
+    /// <param name="training">The manifest's training section.</param>
+    /// <param name="parties">The parties by role name.</param>
+    /// <param name="progress">Where long phases report progress.</param>
+    /// <param name="cancellationToken">Signals that the run is being stopped.</param>
     public ExperimentContext(int seed, Device device, TrainingOptions training, IReadOnlyDictionary<string, Party> parties, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -33,7 +39,11 @@ public sealed class ExperimentContext
     /// <summary>The parties by role name.</summary>
     public IReadOnlyDictionary<string, Party> Parties { get; }
 
-    /// <summary>Where the scenario reports progress of long phases, such as evaluation.</summary>
+    /// <summary>
+    /// Where the scenario reports progress of long phases it runs itself, such as evaluation
+    /// (<see cref="Observers.MetricPhase.Evaluation"/>). Training progress is reported by the
+    /// framework from the metrics <see cref="IExperiment.TrainRound"/> returns.
+    /// </summary>
     public IProgress<MetricEvent> Progress { get; }
 
     /// <summary>Signals that the run is being stopped.</summary>

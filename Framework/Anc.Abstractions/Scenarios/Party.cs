@@ -5,7 +5,11 @@ namespace Anc.Scenarios;
 /// <summary>One party of an experiment with its components resolved and configured.</summary>
 public sealed class Party
 {
-    /// <summary>Creates a party.</summary>
+    /// <summary>Creates a party; the framework does this from the manifest, a scenario only reads parties.</summary>
+    /// <param name="role">The role it plays.</param>
+    /// <param name="architecture">Builds its network.</param>
+    /// <param name="loss">Its loss.</param>
+    /// <param name="adversary">For an attacker's role, its adversary; <see langword="null"/> for a defender.</param>
     public Party(PartyRole role, IArchitecture architecture, ILossFunction loss, IAdversary? adversary)
     {
         ArgumentNullException.ThrowIfNull(role);

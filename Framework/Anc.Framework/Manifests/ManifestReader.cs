@@ -302,7 +302,7 @@ public sealed partial class ManifestReader
 
         if (name is null || !_catalog.TryGet(kind, name, out ComponentDescriptor descriptor, out LoadedPlugin plugin))
         {
-            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}{RefusedPlugins()}.");
+            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}{WhereFrom()}.");
             return null;
         }
 
@@ -399,9 +399,12 @@ public sealed partial class ManifestReader
         }
     }
 
-    /// <summary>A refused plugin may be the one that would have provided an unknown component; say so.</summary>
-    private string RefusedPlugins() => _catalog.Faults.Count == 0
-        ? string.Empty
+    /// <summary>
+    /// Where an unknown component may be: in a refused plugin (say which), or in a plugin that
+    /// was not loaded at all (say how to load one).
+    /// </summary>
+    private string WhereFrom() => _catalog.Faults.Count == 0
+        ? "; if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>)"
         : $"; {_catalog.Faults.Count} plugin(s) were refused and may have provided it: {string.Join(", ", _catalog.Faults.Select(f => $"'{f.Name}'"))} (see the plugin warnings)";
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]

@@ -45,9 +45,10 @@ internal static class ListCommand
                     output.WriteLine("  (none)");
                 }
 
+                int width = components.Count == 0 ? 0 : components.Max(c => c.Component.Name.Length);
                 foreach ((ComponentDescriptor component, LoadedPlugin plugin) in components)
                 {
-                    output.WriteLine($"  {component.Name,-16} {component.Description} [{plugin.Name}]");
+                    output.WriteLine($"  {component.Name.PadRight(Math.Max(width, 16))} {component.Description} [{plugin.Name}]");
                 }
             }
 

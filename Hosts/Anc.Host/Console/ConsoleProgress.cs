@@ -19,9 +19,11 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
     private (long Step, TimeSpan At) _rateFrom;
     private string _phase = string.Empty;
     private int _width;
+    private TimeSpan _seedStarted;
 
     public void OnRunStarted(RunStarted run)
     {
+        _seedStarted = _clock.Elapsed;
         output.WriteLine($"Run {run.Experiment}: {run.Seeds.Count} seed(s), writing {run.RunDirectory}");
     }
 
@@ -30,7 +32,8 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
         if (metrics.Phase != _phase)
         {
             _phase = metrics.Phase;
-            _rateFrom = (metrics.Step, _clock.Elapsed);
+            // Training starts with the seed; another phase is timed from its first report.
+            _rateFrom = metrics.Phase == MetricPhase.Training ? (0, _seedStarted) : (metrics.Step, _clock.Elapsed);
         }
 
         TimeSpan now = _clock.Elapsed;
@@ -41,7 +44,7 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
 
         _lastShown = now;
         double seconds = (now - _rateFrom.At).TotalSeconds;
-        string rate = seconds > 0 ? ((metrics.Step - _rateFrom.Step) / seconds).ToString("0.#", CultureInfo.InvariantCulture) + "/s" : "-";
+        string rate = seconds > 0 && metrics.Step > _rateFrom.Step ? ((metrics.Step - _rateFrom.Step) / seconds).ToString("0.#", CultureInfo.InvariantCulture) + "/s" : "-";
         string values = string.Join("  ", metrics.Values.Select(v => $"{v.Key} {v.Value.ToString("0.000", CultureInfo.InvariantCulture)}"));
         string line = $"seed {metrics.Seed} {metrics.Phase} step {metrics.Step}/{metrics.TotalSteps} ({rate})  {values}";
         if (live)
@@ -61,6 +64,7 @@ internal sealed class ConsoleProgress(TextWriter output, bool live) : IRunObserv
         string outcome = seed.Status == SeedStatus.Completed ? (seed.Success ? "succeeded" : "failed its criteria") : seed.Status;
         output.WriteLine($"seed {seed.Seed} {outcome} after {seed.Steps} steps: {seed.Message}");
         _phase = string.Empty;
+        _seedStarted = _clock.Elapsed;
     }
 
     public void OnRunCompleted(RunCompleted run)
