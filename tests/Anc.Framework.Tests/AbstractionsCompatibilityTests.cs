@@ -38,7 +38,7 @@ public sealed class AbstractionsCompatibilityTests
     [Fact]
     public void The_referenced_version_is_read_from_the_assembly_metadata()
     {
-        string plugin = Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Symmetric", "Anc.Plugins.Symmetric.dll");
+        string plugin = Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption", "Anc.Plugins.Encryption.dll");
 
         Assert.Equal(typeof(IAncPlugin).Assembly.GetName().Version, AbstractionsCompatibility.HostVersion);
         Assert.Equal(AbstractionsCompatibility.HostVersion, AbstractionsCompatibility.ReferencedVersion(plugin));

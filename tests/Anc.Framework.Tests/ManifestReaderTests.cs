@@ -208,7 +208,7 @@ public sealed class ManifestReaderTests : IDisposable
     {
         foreach (string name in new[] { "symmetric-quick.json", "symmetric-paper.json" })
         {
-            ResolvedManifest manifest = _services.Reader().Read(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Symmetric", "manifests", name));
+            ResolvedManifest manifest = _services.Reader().Read(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption", "manifests", name));
 
             Assert.Equal(name[..^5], manifest.Experiment);
         }

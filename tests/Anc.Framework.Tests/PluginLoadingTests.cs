@@ -20,8 +20,8 @@ public sealed class PluginLoadingTests
         PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
 
         LoadedPlugin plugin = Assert.Single(catalog.Plugins);
-        Assert.Equal("Anc.Plugins.Symmetric", plugin.Name);
-        Assert.Equal(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Symmetric"), plugin.Folder);
+        Assert.Equal("Anc.Plugins.Encryption", plugin.Name);
+        Assert.Equal(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption"), plugin.Folder);
         Assert.Equal(
             ["architecture:mix-transform", "adversary:eve", "loss:l1-bits", "scenario:symmetric"],
             plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
@@ -52,7 +52,7 @@ public sealed class PluginLoadingTests
 
         JObject metadata = JObject.Parse(File.ReadAllText(Path.Combine(plugin.Folder, "anc-plugin.json")));
 
-        Assert.Equal("Anc.Plugins.Symmetric", (string)metadata["id"]!);
+        Assert.Equal("Anc.Plugins.Encryption", (string)metadata["id"]!);
         Assert.Equal(plugin.Version, (string)metadata["version"]!);
         Assert.Equal(typeof(IAncPlugin).Assembly.GetName().Version!.ToString(), (string)metadata["abstractionsVersion"]!);
     }
@@ -86,7 +86,7 @@ public sealed class PluginLoadingTests
 
         string message = Assert.Single(error.Diagnostics).Message;
         Assert.Contains("architecture 'mix-transform'", message, StringComparison.Ordinal);
-        Assert.Contains("plugin 'Anc.Plugins.Symmetric'", message, StringComparison.Ordinal);
+        Assert.Contains("plugin 'Anc.Plugins.Encryption'", message, StringComparison.Ordinal);
         Assert.Contains("plugin 'Anc.Framework.Tests'", message, StringComparison.Ordinal);
     }
 
@@ -103,7 +103,7 @@ public sealed class PluginLoadingTests
             "plugin 'Anc.Framework.Tests' (in process) failed in ConfigureServices: InvalidOperationException: " +
             "its settings are broken; it was left out: fix the plugin, or remove it.",
             fault.Message);
-        Assert.Equal("Anc.Plugins.Symmetric", Assert.Single(catalog.Plugins).Name);
+        Assert.Equal("Anc.Plugins.Encryption", Assert.Single(catalog.Plugins).Name);
         Assert.False(catalog.TryGet(ComponentKind.Architecture, "half-registered", out _, out _));
         Assert.DoesNotContain(services.GetServices<ComponentDescriptor>(), c => c.Name == "half-registered");
         Assert.Empty(services.GetServices<ThrowingPlugin>());
@@ -125,7 +125,7 @@ public sealed class PluginLoadingTests
         using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPluginFolder(folder));
         PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
 
-        Assert.Equal("Anc.Plugins.Symmetric", Assert.Single(catalog.Plugins).Name);
+        Assert.Equal("Anc.Plugins.Encryption", Assert.Single(catalog.Plugins).Name);
         PluginFault fault = Assert.Single(catalog.Faults);
         Assert.Equal(plugin, fault.Folder);
         Assert.StartsWith($"plugin 'Newtonsoft.Json' ({plugin}) does not reference Anc.Abstractions, so it cannot be an ANC plugin;", fault.Message, StringComparison.Ordinal);
@@ -134,9 +134,9 @@ public sealed class PluginLoadingTests
     [Fact]
     public void The_plugin_is_named_by_anc_plugin_json_but_judged_by_its_assembly()
     {
-        string folder = Path.Combine(Directory.CreateTempSubdirectory("anc-renamed-").FullName, "Anc.Plugins.Symmetric");
+        string folder = Path.Combine(Directory.CreateTempSubdirectory("anc-renamed-").FullName, "Anc.Plugins.Encryption");
         Directory.CreateDirectory(folder);
-        foreach (string file in Directory.GetFiles(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Symmetric")))
+        foreach (string file in Directory.GetFiles(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption")))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }

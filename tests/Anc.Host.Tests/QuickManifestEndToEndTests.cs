@@ -10,7 +10,7 @@ public sealed class QuickManifestEndToEndTests
     {
         using IDisposable turn = TrainingLock.Acquire();
         string folder = Directory.CreateTempSubdirectory("anc-e2e-").FullName;
-        string manifest = Path.Combine(AncHostProcess.SymmetricManifests, "symmetric-quick.json");
+        string manifest = Path.Combine(AncHostProcess.EncryptionManifests, "symmetric-quick.json");
 
         (int exit, string output, string error) = AncHostProcess.Run(folder, TimeSpan.FromMinutes(10), "run", manifest, "--output", "runs");
 

@@ -26,7 +26,7 @@ public sealed class RefusedPluginTests
     public void Validate_warns_about_a_refused_plugin_and_accepts_a_manifest_of_the_built_in_plugin()
     {
         (int exit, string output, string error) = AncHostProcess.Run(
-            AncHostProcess.SymmetricManifests, Timeout, "validate", "symmetric-quick.json", "--plugins", AncHostProcess.ThrowingPluginFolder);
+            AncHostProcess.EncryptionManifests, Timeout, "validate", "symmetric-quick.json", "--plugins", AncHostProcess.ThrowingPluginFolder);
 
         Assert.True(exit == 0, error);
         Assert.Equal([$"warning: {Refusal}"], Lines(error));

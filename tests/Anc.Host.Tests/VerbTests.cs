@@ -28,7 +28,7 @@ public sealed class VerbTests
         (int exit, string output, string error) = AncHostProcess.Run(hostFolder, Timeout, "list", "--plugins", "plugins");
 
         Assert.True(exit == 0, error);
-        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Symmetric ", StringComparison.Ordinal));
+        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Encryption ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class VerbTests
         (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "list", "--plugins", ".");
 
         Assert.True(exit == 0, error);
-        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Symmetric ", StringComparison.Ordinal));
+        Assert.Single(output.Split('\n'), line => line.StartsWith("  Anc.Plugins.Encryption ", StringComparison.Ordinal));
         string refused = output[output.IndexOf("Refused plugins:\n", StringComparison.Ordinal)..];
         string line = Assert.Single(refused.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
         Assert.StartsWith($"  plugin 'Fake' ({Path.Combine(folder, "Fake")}) could not be loaded: BadImageFormatException: ", line, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class VerbTests
     {
         foreach (string name in new[] { "symmetric-quick.json", "symmetric-paper.json" })
         {
-            (int exit, string output, _) = AncHostProcess.Run(AncHostProcess.SymmetricManifests, Timeout, "validate", name);
+            (int exit, string output, _) = AncHostProcess.Run(AncHostProcess.EncryptionManifests, Timeout, "validate", name);
 
             Assert.Equal(0, exit);
             Assert.StartsWith($"{name}: valid: experiment '{name[..^5]}', scenario 'symmetric'", output, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ internal static class AncHostProcess
     public static string ThrowingPluginFolder =>
         Path.Combine(RepositoryRoot, "tests", "Plugins", "Anc.TestPlugins.Throwing", "bin", Configuration, "plugins", "Anc.TestPlugins.Throwing");
 
-    public static string SymmetricManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Symmetric", "manifests");
+    public static string EncryptionManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Encryption", "manifests");
 
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
         RunDotnet(workingDirectory, timeout, new Dictionary<string, string?>(), [HostAssembly, .. arguments]);

@@ -1,6 +1,6 @@
 using Anc.Scenarios;
 
-namespace Anc.Plugins.Symmetric.Scenario;
+namespace Anc.Plugins.Encryption.Symmetric;
 
 /// <summary>
 /// The paper's symmetric experiment (section 2): Alice encrypts plaintext P with key K into

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Symmetric.Adversaries;
+namespace Anc.Plugins.Encryption.Adversaries;
 
 /// <summary>Options of the <c>eve</c> adversary.</summary>
 public sealed class EveOptions

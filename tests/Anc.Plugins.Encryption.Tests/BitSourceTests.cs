@@ -1,7 +1,7 @@
-using Anc.Plugins.Symmetric.Scenario;
+using Anc.Plugins.Encryption.Symmetric;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Tests;
+namespace Anc.Plugins.Encryption.Tests;
 
 public sealed class BitSourceTests
 {

@@ -1,14 +1,14 @@
 using Anc.Observers;
-using Anc.Plugins.Symmetric.Adversaries;
-using Anc.Plugins.Symmetric.Architectures;
-using Anc.Plugins.Symmetric.Losses;
-using Anc.Plugins.Symmetric.Scenario;
+using Anc.Plugins.Encryption.Adversaries;
+using Anc.Plugins.Encryption.Architectures;
+using Anc.Plugins.Encryption.Losses;
+using Anc.Plugins.Encryption.Symmetric;
 using Anc.Scenarios;
 using Anc.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Tests;
+namespace Anc.Plugins.Encryption.Tests;
 
 public sealed class SymmetricTrainingTests
 {

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Losses;
+namespace Anc.Plugins.Encryption.Losses;
 
 /// <summary>
 /// Alice and Bob's joint loss, L_bob + (N/2 - L_eve)^2 / (N/2)^2: it rewards Bob's accuracy and

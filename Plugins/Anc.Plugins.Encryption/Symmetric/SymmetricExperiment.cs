@@ -1,12 +1,12 @@
 using Anc.Components;
 using Anc.Observers;
-using Anc.Plugins.Symmetric.Losses;
+using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Scenario;
+namespace Anc.Plugins.Encryption.Symmetric;
 
 /// <summary>
 /// One seed of the symmetric experiment: Alice and Bob train together on the joint loss, Eve

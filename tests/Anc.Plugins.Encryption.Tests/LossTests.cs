@@ -1,8 +1,8 @@
-using Anc.Plugins.Symmetric.Losses;
+using Anc.Plugins.Encryption.Losses;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Tests;
+namespace Anc.Plugins.Encryption.Tests;
 
 public sealed class LossTests
 {

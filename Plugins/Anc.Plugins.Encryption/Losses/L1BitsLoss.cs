@@ -1,7 +1,7 @@
 using Anc.Components;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Losses;
+namespace Anc.Plugins.Encryption.Losses;
 
 /// <summary>
 /// The paper's reconstruction error in bits wrong: with bits encoded as -1/+1, the sum over

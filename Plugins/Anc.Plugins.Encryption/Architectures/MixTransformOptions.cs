@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace Anc.Plugins.Symmetric.Architectures;
+namespace Anc.Plugins.Encryption.Architectures;
 
 /// <summary>Options of the <c>mix-transform</c> architecture.</summary>
 public sealed class MixTransformOptions

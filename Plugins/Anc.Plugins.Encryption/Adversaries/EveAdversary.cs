@@ -1,6 +1,6 @@
 using Anc.Components;
 
-namespace Anc.Plugins.Symmetric.Adversaries;
+namespace Anc.Plugins.Encryption.Adversaries;
 
 /// <summary>The paper's eavesdropper: it sees the ciphertext and trains on two minibatches per round.</summary>
 public sealed class EveAdversary : IAdversary

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Symmetric.Scenario;
+namespace Anc.Plugins.Encryption.Symmetric;
 
 /// <summary>Options of the <c>symmetric</c> scenario; defaults are the paper's.</summary>
 public sealed class SymmetricOptions

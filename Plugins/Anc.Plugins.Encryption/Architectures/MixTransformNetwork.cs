@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Architectures;
+namespace Anc.Plugins.Encryption.Architectures;
 
 /// <summary>The module <see cref="MixTransformArchitecture"/> builds; input and output are <c>[batch, width]</c>.</summary>
 internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>

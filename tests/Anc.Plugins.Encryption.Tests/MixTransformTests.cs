@@ -1,9 +1,9 @@
 using Anc.Components;
-using Anc.Plugins.Symmetric.Architectures;
+using Anc.Plugins.Encryption.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Tests;
+namespace Anc.Plugins.Encryption.Tests;
 
 public sealed class MixTransformTests
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Symmetric.Scenario;
+namespace Anc.Plugins.Encryption.Symmetric;
 
 /// <summary>
 /// The robustness check: after training, fresh Eves are trained from scratch against the

@@ -1,14 +1,14 @@
 using Anc.Components;
-using Anc.Plugins.Symmetric.Adversaries;
-using Anc.Plugins.Symmetric.Architectures;
-using Anc.Plugins.Symmetric.Losses;
-using Anc.Plugins.Symmetric.Scenario;
+using Anc.Plugins.Encryption.Adversaries;
+using Anc.Plugins.Encryption.Architectures;
+using Anc.Plugins.Encryption.Losses;
+using Anc.Plugins.Encryption.Symmetric;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Anc.Plugins.Symmetric;
+namespace Anc.Plugins.Encryption;
 
-/// <summary>Registers the components of the paper's symmetric experiment (Abadi and Andersen 2016, section 2).</summary>
-public sealed class SymmetricPlugin : IAncPlugin
+/// <summary>Registers the components of the paper's encryption experiments (Abadi and Andersen 2016, section 2).</summary>
+public sealed class EncryptionPlugin : IAncPlugin
 {
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)

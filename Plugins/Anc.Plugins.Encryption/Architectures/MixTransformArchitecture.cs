@@ -2,7 +2,7 @@ using Anc.Components;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Symmetric.Architectures;
+namespace Anc.Plugins.Encryption.Architectures;
 
 /// <summary>
 /// The paper's "mix and transform" network: a dense layer that mixes all inputs into

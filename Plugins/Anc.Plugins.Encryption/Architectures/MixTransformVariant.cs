@@ -1,4 +1,4 @@
-namespace Anc.Plugins.Symmetric.Architectures;
+namespace Anc.Plugins.Encryption.Architectures;
 
 /// <summary>Which description of the mix-and-transform network to follow.</summary>
 public enum MixTransformVariant
