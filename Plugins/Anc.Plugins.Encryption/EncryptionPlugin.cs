@@ -2,6 +2,7 @@ using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
+using Anc.Plugins.Encryption.PublicKey;
 using Anc.Plugins.Encryption.Symmetric;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +18,13 @@ public sealed class EncryptionPlugin : IAncPlugin
             MixTransformArchitecture.Name, "The paper's mix-and-transform network: a dense layer, then 1-D convolutions.");
         services.AddAncAdversary<EveAdversary, EveOptions>(
             EveAdversary.Name, "The paper's Eve: sees the ciphertext only, trains on 2 minibatches per round.");
+        services.AddAncAdversary<EveAdversary, PublicKeyEveOptions>(
+            EveAdversary.PublicKeyName, "Eve against public-key encryption: sees the public key, the ciphertext and her own encryptions.");
         services.AddAncLoss<L1BitsLoss, NoOptions>(
             L1BitsLoss.Name, "L1 distance in bits wrong: sum over bits of |P - estimate| / 2, averaged over the batch.");
         services.AddAncScenario<SymmetricScenario, SymmetricOptions>(
             SymmetricScenario.Name, "Symmetric encryption: Alice and Bob share a key, Eve sees the ciphertext.");
+        services.AddAncScenario<PublicKeyScenario, PublicKeyOptions>(
+            PublicKeyScenario.Name, "Public-key encryption: a key generator makes the public key, Bob decrypts with the private key.");
     }
 }

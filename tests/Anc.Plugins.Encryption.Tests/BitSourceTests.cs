@@ -1,4 +1,4 @@
-using Anc.Plugins.Encryption.Symmetric;
+using Anc.Plugins.Encryption.Protocol;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Tests;

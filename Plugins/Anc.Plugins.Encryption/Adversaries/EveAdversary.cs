@@ -8,6 +8,9 @@ public sealed class EveAdversary : IAdversary
     /// <summary>The name manifests use.</summary>
     public const string Name = "eve";
 
+    /// <summary>The name of the same Eve with <see cref="PublicKeyEveOptions"/>, against public-key encryption.</summary>
+    public const string PublicKeyName = "public-key-eve";
+
     /// <summary>Creates Eve with her options.</summary>
     public EveAdversary(EveOptions options)
     {

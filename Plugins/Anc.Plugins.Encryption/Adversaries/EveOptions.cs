@@ -3,8 +3,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Anc.Plugins.Encryption.Adversaries;
 
-/// <summary>Options of the <c>eve</c> adversary.</summary>
-public sealed class EveOptions
+/// <summary>
+/// Options of the <c>eve</c> adversary. Not sealed: <see cref="PublicKeyEveOptions"/> is the same
+/// Eve with the defaults of an attacker on public-key encryption.
+/// </summary>
+public class EveOptions
 {
     /// <summary>Minibatches Eve trains on per round, after Alice and Bob's step (the paper's 1:2 alternation).</summary>
     [Description("Minibatches Eve trains on per round, after Alice and Bob's (paper: 2).")]

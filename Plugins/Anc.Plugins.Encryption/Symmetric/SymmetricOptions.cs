@@ -1,30 +1,8 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
+using Anc.Plugins.Encryption.Protocol;
 
 namespace Anc.Plugins.Encryption.Symmetric;
 
-/// <summary>Options of the <c>symmetric</c> scenario; defaults are the paper's.</summary>
-public sealed class SymmetricOptions
+/// <summary>Options of the <c>symmetric</c> scenario: the encryption experiments' shared options, whose defaults are the paper's.</summary>
+public sealed class SymmetricOptions : EncryptionOptions
 {
-    /// <summary>N: the length of plaintext, key and ciphertext.</summary>
-    [Description("N, the length in bits of plaintext, key and ciphertext (paper: 16).")]
-    [Range(1, 4096)]
-    public int Bits { get; set; } = 16;
-
-    /// <summary>Alice and Bob's minibatches per round, before the adversary's.</summary>
-    [Description("Alice and Bob's minibatches per round, before Eve's (paper: 1).")]
-    [Range(1, 1000)]
-    public int AliceBobStepsPerRound { get; set; } = 1;
-
-    /// <summary>The stopping rule.</summary>
-    [Description("When training stops before the step limit.")]
-    public StoppingOptions Stopping { get; set; } = new();
-
-    /// <summary>The fresh-Eve evaluation.</summary>
-    [Description("The fresh-Eve evaluation after training.")]
-    public EvaluationOptions Evaluation { get; set; } = new();
-
-    /// <summary>When a seed counts as a success.</summary>
-    [Description("When a seed counts as a success.")]
-    public SuccessOptions Success { get; set; } = new();
 }

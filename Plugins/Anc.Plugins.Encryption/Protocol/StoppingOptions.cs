@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Encryption.Symmetric;
+namespace Anc.Plugins.Encryption.Protocol;
 
 /// <summary>The paper's stopping rule: stop once Bob is nearly exact and Eve is near chance.</summary>
 public sealed class StoppingOptions

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Encryption.Symmetric;
+namespace Anc.Plugins.Encryption.Protocol;
 
 /// <summary>
 /// The robustness check: after training, fresh Eves are trained from scratch against the

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Plugins.Encryption.Symmetric;
+namespace Anc.Plugins.Encryption.Protocol;
 
 /// <summary>Uniform random bits encoded as -1/+1 floats, from a seeded generator of its own.</summary>
 public sealed class BitSource : IDisposable

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Plugins.Encryption.Symmetric;
+namespace Anc.Plugins.Encryption.Protocol;
 
 /// <summary>When a seed counts as a success, as shares of N bits.</summary>
 public sealed class SuccessOptions

@@ -1,0 +1,51 @@
+using Anc.Scenarios;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Protocol;
+
+/// <summary>The figures both encryption scenarios report, in bits wrong, and how they judge them.</summary>
+internal static class EncryptionFigures
+{
+    /// <summary>One round's figures, and whether the stopping rule says training is done.</summary>
+    public static RoundResult Round(long step, Tensor bobBits, Tensor eveBits, Tensor aliceBobLoss, Tensor? eveTrainingBits, int bits, StoppingOptions stopping)
+    {
+        double bob = bobBits.item<float>();
+        double eve = eveBits.item<float>();
+        Dictionary<string, double> metrics = new()
+        {
+            ["bob.bitsWrong"] = bob,
+            ["eve.bitsWrong"] = eve,
+            ["aliceBob.loss"] = aliceBobLoss.item<float>(),
+        };
+        if (eveTrainingBits is not null)
+        {
+            metrics["eve.trainingBitsWrong"] = eveTrainingBits.item<float>();
+        }
+
+        bool stop = stopping.Enabled && step >= stopping.MinSteps
+            && bob <= stopping.BobMaxBitsWrong
+            && eve >= bits / 2.0 - stopping.EveBitsFromChance;
+        return new RoundResult(metrics, stop);
+    }
+
+    /// <summary>The evaluation's figures on held-out data and the verdict of the success criteria.</summary>
+    public static EvaluationResult Evaluation(double bob, double eve, IReadOnlyList<AdversaryTrial> freshEves, IReadOnlyList<string> eveSees, int bits, SuccessOptions success)
+    {
+        double best = freshEves.Min(t => t.Best);
+        bool bobOk = bob <= success.BobMaxErrorRate * bits;
+        bool eveOk = best >= success.FreshEveMinErrorRate * bits;
+        string verdict =
+            $"Bob {bob:0.###} of {bits} bits wrong ({(bobOk ? "at most" : "more than")} {success.BobMaxErrorRate * bits:0.###}); " +
+            $"best of {freshEves.Count} fresh Eves, seeing {string.Join(", ", eveSees)}, {best:0.###} bits wrong " +
+            $"({(eveOk ? "at least" : "fewer than")} {success.FreshEveMinErrorRate * bits:0.###}; chance is {bits / 2.0:0.#}).";
+        Dictionary<string, double> metrics = new()
+        {
+            ["bits"] = bits,
+            ["bob.bitsWrong"] = bob,
+            ["eve.bitsWrong"] = eve,
+            ["freshEve.bestBitsWrong"] = best,
+            ["freshEve.meanBitsWrong"] = freshEves.Average(t => t.Best),
+        };
+        return new EvaluationResult(bobOk && eveOk, metrics, freshEves, verdict);
+    }
+}

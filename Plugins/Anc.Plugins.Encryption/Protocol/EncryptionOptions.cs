@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Anc.Plugins.Encryption.Protocol;
+
+/// <summary>The options both encryption scenarios share; defaults are the paper's.</summary>
+public abstract class EncryptionOptions
+{
+    /// <summary>N: the length of plaintext, keys and ciphertext.</summary>
+    [Description("N, the length in bits of plaintext, keys and ciphertext (paper: 16).")]
+    [Range(1, 4096)]
+    public int Bits { get; set; } = 16;
+
+    /// <summary>The defenders' minibatches per round, before the adversary's.</summary>
+    [Description("The defenders' (Alice and Bob, and the key generator where there is one) minibatches per round, before Eve's (paper: 1).")]
+    [Range(1, 1000)]
+    public int AliceBobStepsPerRound { get; set; } = 1;
+
+    /// <summary>The stopping rule.</summary>
+    [Description("When training stops before the step limit.")]
+    public StoppingOptions Stopping { get; set; } = new();
+
+    /// <summary>The fresh-Eve evaluation.</summary>
+    [Description("The fresh-Eve evaluation after training.")]
+    public EvaluationOptions Evaluation { get; set; } = new();
+
+    /// <summary>When a seed counts as a success.</summary>
+    [Description("When a seed counts as a success.")]
+    public SuccessOptions Success { get; set; } = new();
+}
