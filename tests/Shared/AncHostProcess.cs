@@ -28,9 +28,17 @@ internal static class AncHostProcess
     /// removed so that a nested build behaves as it would in a user's shell.
     /// </summary>
     public static (int ExitCode, string Output, string Error) RunDotnet(
-        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start("dotnet", workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs a program, such as an installed tool, with the environment <see cref="RunDotnet"/> gives.</summary>
+    public static (int ExitCode, string Output, string Error) RunProgram(string program, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Start(program, workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    private static (int ExitCode, string Output, string Error) Start(
+        string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, string[] arguments)
     {
-        ProcessStartInfo start = new("dotnet")
+        ProcessStartInfo start = new(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -61,7 +69,7 @@ internal static class AncHostProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
 
         return (process.ExitCode, output.Result, error.Result);

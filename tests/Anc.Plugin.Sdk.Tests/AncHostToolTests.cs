@@ -1,0 +1,40 @@
+using Anc.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Plugin.Sdk.Tests;
+
+/// <summary>`dotnet tool install --add-source &lt;packages&gt; anc-host` gives a working anc-host.</summary>
+[Collection(OutsideAuthorCollection.Name)]
+public sealed class AncHostToolTests(OutsideAuthor author)
+{
+    [Fact]
+    public void The_packed_tool_installs_lists_its_built_in_plugins_and_an_outside_one_and_trains()
+    {
+        author.Pack("Hosts/Anc.Host", author.Version);
+        string tools = Path.Combine(author.Root, "tools");
+        author.Dotnet(author.Root, isolatedPackages: true,
+            "tool", "install", "anc-host", "--tool-path", tools, "--add-source", author.Feed, "--version", author.Version);
+        string tool = Path.Combine(tools, "anc-host");
+
+        (int listed, string list, string listError) = Run(tool, "list", "--plugins", author.Plugins);
+        Assert.True(listed == 0, listError);
+        Assert.Matches(@"(?m)^  Anc\.Plugins\.Encryption \S+  .*/tools/\.store/anc-host/.*/plugins/Anc\.Plugins\.Encryption$", list);
+        Assert.Contains("Contoso.Anc.KeyedChannel 1.2.0", list, StringComparison.Ordinal);
+
+        // Training through the tool loads the tool's own TorchSharp native libraries.
+        string runs = Path.Combine(author.Root, "tool-runs");
+        using (TrainingLock.Acquire())
+        {
+            Run(tool, "run", Path.Combine(author.Plugins, "Contoso.Anc.KeyedChannel", "manifests", "keyed-channel.json"),
+                "--plugins", author.Plugins, "--output", runs, "--quiet");
+        }
+
+        string run = Directory.GetDirectories(Path.Combine(runs, "keyed-channel")).Single();
+        JToken seed = JObject.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))["runs"]![0]!;
+        Assert.Equal("completed", (string?)seed["status"]);
+        Assert.True((double)seed["metrics"]!["bob.bitsWrong"]! < 0.25, seed.ToString());
+    }
+
+    private (int ExitCode, string Output, string Error) Run(string tool, params string[] arguments) =>
+        AncHostProcess.RunProgram(tool, author.Root, TimeSpan.FromMinutes(3), arguments);
+}
