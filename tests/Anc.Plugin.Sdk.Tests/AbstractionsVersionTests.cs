@@ -31,7 +31,7 @@ public sealed class AbstractionsVersionTests(OutsideAuthor author)
         Assert.Contains(
             $"plugin 'Contoso.Anc.KeyedChannel' ({refused}) was built against Anc.Abstractions 1.0.0.0 but this host has {HostAbstractionsVersion()}",
             output, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^  symmetric +.+\[Anc\.Plugins\.Symmetric\]$", output);
+        Assert.Matches(@"(?m)^  symmetric +.+\[Anc\.Plugins\.Encryption\]$", output);
         Assert.DoesNotMatch(@"(?m)^  keyed-channel ", output);
     }
 
