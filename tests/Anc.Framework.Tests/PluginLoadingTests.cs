@@ -109,9 +109,10 @@ public sealed class PluginLoadingTests
         Assert.Empty(services.GetServices<ThrowingPlugin>());
 
         ResolvedManifest manifest = services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json");
-        (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = services.GetRequiredService<ExperimentComposer>().Compose(manifest);
+        (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = services.GetRequiredService<ExperimentComposer>().Compose(manifest);
         Assert.Equal("symmetric", manifest.Scenario.Descriptor.Name);
         Assert.Equal(scenario.Parties.Select(r => r.Name), parties.Keys);
+        Assert.Null(data);
     }
 
     [Fact]
