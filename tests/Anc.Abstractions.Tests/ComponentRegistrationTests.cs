@@ -16,7 +16,8 @@ public sealed class ComponentRegistrationTests
             .AddAncArchitecture<Identity, NoOptions>("identity", "passes its input through")
             .AddAncAdversary<Watcher, NoOptions>("watcher", "sees the ciphertext")
             .AddAncLoss<Squared, NoOptions>("squared", "mean squared error")
-            .AddAncScenario<Empty, NoOptions>("empty", "no parties");
+            .AddAncScenario<Empty, NoOptions>("empty", "no parties")
+            .AddAncDataGenerator<Zeros, NoOptions>("zeros", "one field of zeros");
 
         List<ComponentDescriptor> descriptors = services.BuildServiceProvider().GetServices<ComponentDescriptor>().ToList();
         Assert.Equal(
@@ -25,6 +26,7 @@ public sealed class ComponentRegistrationTests
                 (ComponentKind.Adversary, "watcher", typeof(Watcher)),
                 (ComponentKind.Loss, "squared", typeof(Squared)),
                 (ComponentKind.Scenario, "empty", typeof(Empty)),
+                (ComponentKind.DataGenerator, "zeros", typeof(Zeros)),
             ],
             descriptors.Select(d => (d.Kind, d.Name, d.ImplementationType)));
         Assert.All(descriptors, d => Assert.Equal(typeof(NoOptions), d.OptionsType));
@@ -59,6 +61,14 @@ public sealed class ComponentRegistrationTests
     }
 
     [Fact]
+    public void A_scenario_that_does_not_say_otherwise_takes_no_data_generator()
+    {
+        IScenario scenario = new Empty();
+
+        Assert.Null(scenario.DefaultDataGenerator);
+    }
+
+    [Fact]
     public void The_training_defaults_are_the_papers()
     {
         TrainingOptions training = new();
@@ -82,6 +92,14 @@ public sealed class ComponentRegistrationTests
     private sealed class Squared : ILossFunction
     {
         public Tensor Compute(Tensor target, Tensor estimate) => (target - estimate).square().mean();
+    }
+
+    private sealed class Zeros : IDataGenerator
+    {
+        public IReadOnlyDictionary<string, int> Fields { get; } = new Dictionary<string, int> { ["x"] = 1 };
+
+        public IReadOnlyDictionary<string, Tensor> Sample(int batchSize, Generator generator, Device device) =>
+            new Dictionary<string, Tensor> { ["x"] = zeros(batchSize, 1, device: device) };
     }
 
     private sealed class Empty : IScenario

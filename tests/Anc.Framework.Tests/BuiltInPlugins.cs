@@ -8,6 +8,9 @@ internal static class BuiltInPlugins
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "plugins");
 
+    /// <summary>The built-in plugins, in the order they load (their folders' names, ordinal).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["Anc.Plugins.Encryption", "Anc.Plugins.SelectiveProtection"];
+
     public static ServiceProvider Services(Action<AncOptions>? configure = null)
     {
         ServiceCollection services = new();

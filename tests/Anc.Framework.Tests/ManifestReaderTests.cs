@@ -26,6 +26,79 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Equal("auto", (string)json["device"]!);
         Assert.Equal([0], json["seeds"]!.Values<int>());
         Assert.Equal(["alice", "bob", "eve"], manifest.Parties.Select(p => p.Role.Name));
+        Assert.Null(manifest.Data);
+        Assert.Null(json["data"]);
+    }
+
+    [Fact]
+    public void A_scenario_that_takes_data_gets_its_default_generator_with_every_option_written()
+    {
+        ResolvedManifest manifest = _services.Reader().Parse("""{ "experiment": "e", "scenario": "selective-protection" }""", "m.json");
+
+        JObject json = manifest.ToJson();
+        Assert.Equal("correlated-gaussian", manifest.Data!.Descriptor.Name);
+        Assert.Equal("correlated-gaussian", (string)json.SelectToken("data.name")!);
+        Assert.Equal(
+            ["width", "correlation", "weightA", "weightB", "weightC", "noise"],
+            ((JObject)json.SelectToken("data.options")!).Properties().Select(p => p.Name));
+        Assert.Equal(1, (int)json.SelectToken("data.options.width")!);
+        Assert.Equal(0.5, (double)json.SelectToken("data.options.noise")!);
+        Assert.Equal(["experiment", "scenario", "data", "device", "threads", "seeds", "training", "parties"], json.Properties().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_resolved_manifest_with_data_reads_back_to_itself()
+    {
+        string original = """
+            { "experiment": "e", "scenario": "selective-protection",
+              "data": { "name": "correlated-gaussian", "options": { "width": 2, "correlation": 0.3 } } }
+            """;
+        JObject first = _services.Reader().Parse(original, "m.json").ToJson();
+
+        JObject second = _services.Reader().Parse(first.ToString(), "resolved.json").ToJson();
+
+        Assert.True(JToken.DeepEquals(first, second), second.ToString());
+        Assert.Equal(2, (int)second.SelectToken("data.options.width")!);
+        Assert.Equal(0.3, (double)second.SelectToken("data.options.correlation")!);
+    }
+
+    [Fact]
+    public void Data_for_a_scenario_that_takes_none_is_an_error()
+    {
+        string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "symmetric", "data": "correlated-gaussian" }"""));
+
+        Assert.Equal("m.json(1,55): data: scenario 'symmetric' takes no data generator; remove 'data'.", line);
+    }
+
+    [Fact]
+    public void An_unknown_data_generator_suggests_the_closest()
+    {
+        string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "selective-protection", "data": "correlated-gausian" }"""));
+
+        Assert.Equal(
+            "m.json(1,66): data: unknown data generator 'correlated-gausian'; did you mean 'correlated-gaussian'? (known: correlated-gaussian); " +
+            "if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).",
+            line);
+    }
+
+    [Fact]
+    public void An_unknown_data_option_suggests_the_closest()
+    {
+        string line = Assert.Single(Errors("""
+            { "experiment": "e", "scenario": "selective-protection",
+              "data": { "name": "correlated-gaussian", "options": { "noize": 1 } } }
+            """));
+
+        Assert.StartsWith("m.json(2,", line, StringComparison.Ordinal);
+        Assert.EndsWith("data.options.noize: unknown option 'noize' for data generator 'correlated-gaussian'; did you mean 'noise'? (known: correlation, noise, weightA, weightB, weightC, width).", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_data_generator_reference_has_a_name_and_options_only()
+    {
+        string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "selective-protection", "data": { "name": "correlated-gaussian", "seed": 3 } }"""));
+
+        Assert.Equal("m.json(1,99): data.seed: unknown field 'seed'; a data generator reference has 'name' and 'options'.", line);
     }
 
     [Fact]
@@ -74,7 +147,7 @@ public sealed class ManifestReaderTests : IDisposable
     {
         string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "symetric" }"""));
 
-        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: symmetric); if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).", line);
+        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: selective-protection, symmetric); if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).", line);
     }
 
     [Fact]
@@ -211,6 +284,14 @@ public sealed class ManifestReaderTests : IDisposable
             ResolvedManifest manifest = _services.Reader().Read(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption", "manifests", name));
 
             Assert.Equal(name[..^5], manifest.Experiment);
+        }
+
+        foreach (string name in new[] { "selective-protection.json", "selective-protection-control.json" })
+        {
+            ResolvedManifest manifest = _services.Reader().Read(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.SelectiveProtection", "manifests", name));
+
+            Assert.Equal(name[..^5], manifest.Experiment);
+            Assert.Equal("correlated-gaussian", manifest.Data!.Descriptor.Name);
         }
     }
 

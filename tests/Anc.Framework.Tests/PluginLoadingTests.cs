@@ -19,8 +19,8 @@ public sealed class PluginLoadingTests
         using ServiceProvider services = BuiltInPlugins.Services();
         PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
 
-        LoadedPlugin plugin = Assert.Single(catalog.Plugins);
-        Assert.Equal("Anc.Plugins.Encryption", plugin.Name);
+        Assert.Equal(BuiltInPlugins.Names, catalog.Plugins.Select(p => p.Name));
+        LoadedPlugin plugin = catalog.Plugins[0];
         Assert.Equal(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption"), plugin.Folder);
         Assert.Equal(
             ["architecture:mix-transform", "adversary:eve", "loss:l1-bits", "scenario:symmetric"],
@@ -28,6 +28,21 @@ public sealed class PluginLoadingTests
 
         Type scenario = plugin.Components.Single(c => c.Kind == ComponentKind.Scenario).ImplementationType;
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(scenario.Assembly));
+    }
+
+    [Fact]
+    public void The_selective_protection_plugin_contributes_a_data_generator_besides_its_other_components()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services();
+        PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
+
+        LoadedPlugin plugin = catalog.Plugins.Single(p => p.Name == "Anc.Plugins.SelectiveProtection");
+        Assert.Equal(
+            ["data generator:correlated-gaussian", "architecture:dense", "adversary:c-eve", "loss:squared-error", "scenario:selective-protection"],
+            plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
+        Assert.True(catalog.TryGet(ComponentKind.DataGenerator, "correlated-gaussian", out ComponentDescriptor generator, out _));
+        Assert.True(typeof(IDataGenerator).IsAssignableFrom(generator.ImplementationType));
+        Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(generator.ImplementationType.Assembly));
     }
 
     [Fact]
@@ -48,7 +63,7 @@ public sealed class PluginLoadingTests
     public void The_plugin_folder_describes_its_plugin_in_anc_plugin_json()
     {
         using ServiceProvider services = BuiltInPlugins.Services();
-        LoadedPlugin plugin = Assert.Single(services.GetRequiredService<PluginCatalog>().Plugins);
+        LoadedPlugin plugin = services.GetRequiredService<PluginCatalog>().Plugins[0];
 
         JObject metadata = JObject.Parse(File.ReadAllText(Path.Combine(plugin.Folder, "anc-plugin.json")));
 
@@ -103,15 +118,16 @@ public sealed class PluginLoadingTests
             "plugin 'Anc.Framework.Tests' (in process) failed in ConfigureServices: InvalidOperationException: " +
             "its settings are broken; it was left out: fix the plugin, or remove it.",
             fault.Message);
-        Assert.Equal("Anc.Plugins.Encryption", Assert.Single(catalog.Plugins).Name);
+        Assert.Equal(BuiltInPlugins.Names, catalog.Plugins.Select(p => p.Name));
         Assert.False(catalog.TryGet(ComponentKind.Architecture, "half-registered", out _, out _));
         Assert.DoesNotContain(services.GetServices<ComponentDescriptor>(), c => c.Name == "half-registered");
         Assert.Empty(services.GetServices<ThrowingPlugin>());
 
         ResolvedManifest manifest = services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json");
-        (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = services.GetRequiredService<ExperimentComposer>().Compose(manifest);
+        (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = services.GetRequiredService<ExperimentComposer>().Compose(manifest);
         Assert.Equal("symmetric", manifest.Scenario.Descriptor.Name);
         Assert.Equal(scenario.Parties.Select(r => r.Name), parties.Keys);
+        Assert.Null(data);
     }
 
     [Fact]
@@ -125,7 +141,7 @@ public sealed class PluginLoadingTests
         using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPluginFolder(folder));
         PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
 
-        Assert.Equal("Anc.Plugins.Encryption", Assert.Single(catalog.Plugins).Name);
+        Assert.Equal(BuiltInPlugins.Names, catalog.Plugins.Select(p => p.Name));
         PluginFault fault = Assert.Single(catalog.Faults);
         Assert.Equal(plugin, fault.Folder);
         Assert.StartsWith($"plugin 'Newtonsoft.Json' ({plugin}) does not reference Anc.Abstractions, so it cannot be an ANC plugin;", fault.Message, StringComparison.Ordinal);

@@ -16,8 +16,8 @@ public sealed class RefusedPluginTests
 
         Assert.True(exit == 0, error);
         Assert.Equal(string.Empty, error);
-        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Symmetric \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Symmetric\n\n", output);
-        Assert.Matches(@"Scenario components:\n  symmetric ", output);
+        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Encryption \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Encryption\n  Anc\.Plugins\.SelectiveProtection .+\n\n", output);
+        Assert.Matches(@"Scenario components:\n  selective-protection .+\n  symmetric ", output);
         Assert.EndsWith($"Refused plugins:\n  {Refusal}\n", output, StringComparison.Ordinal);
         Assert.DoesNotContain("throwing-net", output, StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public sealed class RefusedPluginTests
         Assert.Equal(
             [
                 $"warning: {Refusal}",
-                "m.json(2,41): parties.bob.architecture: unknown architecture 'throwing-net'; known: mix-transform; " +
+                "m.json(2,41): parties.bob.architecture: unknown architecture 'throwing-net'; known: dense, mix-transform; " +
                 "1 plugin(s) were refused and may have provided it: 'Anc.TestPlugins.Throwing' (see the plugin warnings).",
             ],
             Lines(error));

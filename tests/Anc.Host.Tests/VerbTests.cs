@@ -13,11 +13,15 @@ public sealed class VerbTests
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Symmetric \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Symmetric\n", output);
-        Assert.Matches(@"Architecture components:\n  mix-transform ", output);
-        Assert.Matches(@"Adversary components:\n  eve ", output);
-        Assert.Matches(@"Loss components:\n  l1-bits ", output);
-        Assert.Matches(@"Scenario components:\n  symmetric ", output);
+        Assert.Matches(
+            @"Plugins:\n  Anc\.Plugins\.Encryption \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Encryption\n" +
+            @"  Anc\.Plugins\.SelectiveProtection \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.SelectiveProtection\n",
+            output);
+        Assert.Matches(@"Architecture components:\n  dense .+\n  mix-transform ", output);
+        Assert.Matches(@"Adversary components:\n  c-eve .+\n  eve ", output);
+        Assert.Matches(@"Loss components:\n  l1-bits .+\n  squared-error ", output);
+        Assert.Matches(@"Scenario components:\n  selective-protection .+\n  symmetric ", output);
+        Assert.Matches(@"Data generator components:\n  correlated-gaussian ", output);
     }
 
     [Fact]
@@ -57,6 +61,15 @@ public sealed class VerbTests
 
             Assert.Equal(0, exit);
             Assert.StartsWith($"{name}: valid: experiment '{name[..^5]}', scenario 'symmetric'", output, StringComparison.Ordinal);
+        }
+
+        string selectiveProtection = Path.Combine(AncHostProcess.RepositoryRoot, "Plugins", "Anc.Plugins.SelectiveProtection", "manifests");
+        foreach (string name in new[] { "selective-protection.json", "selective-protection-control.json" })
+        {
+            (int exit, string output, _) = AncHostProcess.Run(selectiveProtection, Timeout, "validate", name);
+
+            Assert.Equal(0, exit);
+            Assert.StartsWith($"{name}: valid: experiment '{name[..^5]}', scenario 'selective-protection', data 'correlated-gaussian', parties alice, bob, eve", output, StringComparison.Ordinal);
         }
     }
 

@@ -14,4 +14,7 @@ public enum ComponentKind
 
     /// <summary>An experiment protocol (<see cref="Scenarios.IScenario"/>).</summary>
     Scenario,
+
+    /// <summary>A source of examples for a scenario (<see cref="IDataGenerator"/>).</summary>
+    DataGenerator,
 }

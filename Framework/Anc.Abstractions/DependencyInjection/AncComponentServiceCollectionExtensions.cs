@@ -34,6 +34,12 @@ public static class AncComponentServiceCollectionExtensions
         where TOptions : class, new()
         => services.AddAncComponent(ComponentKind.Scenario, name, typeof(TScenario), typeof(TOptions), description);
 
+    /// <summary>Registers a data generator under <paramref name="name"/>.</summary>
+    public static IServiceCollection AddAncDataGenerator<TGenerator, TOptions>(this IServiceCollection services, string name, string description)
+        where TGenerator : class, IDataGenerator
+        where TOptions : class, new()
+        => services.AddAncComponent(ComponentKind.DataGenerator, name, typeof(TGenerator), typeof(TOptions), description);
+
     private static IServiceCollection AddAncComponent(this IServiceCollection services, ComponentKind kind, string name, Type implementation, Type options, string description)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,9 +1,10 @@
+using Anc.Components;
 using Anc.Observers;
 using static TorchSharp.torch;
 
 namespace Anc.Scenarios;
 
-/// <summary>Everything one seed of an experiment is given: its seed, device, training settings and parties.</summary>
+/// <summary>Everything one seed of an experiment is given: its seed, device, training settings, parties and data generator.</summary>
 public sealed class ExperimentContext
 {
     /// <summary>Creates a context; the framework does this for each seed.</summary>
@@ -13,7 +14,11 @@ public sealed class ExperimentContext
     /// <param name="parties">The parties by role name.</param>
     /// <param name="progress">Where long phases report progress.</param>
     /// <param name="cancellationToken">Signals that the run is being stopped.</param>
-    public ExperimentContext(int seed, Device device, TrainingOptions training, IReadOnlyDictionary<string, Party> parties, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    /// <param name="data">
+    /// The data generator, for a scenario that names a <see cref="IScenario.DefaultDataGenerator"/>;
+    /// <see langword="null"/> for one that makes its own data.
+    /// </param>
+    public ExperimentContext(int seed, Device device, TrainingOptions training, IReadOnlyDictionary<string, Party> parties, IProgress<MetricEvent> progress, CancellationToken cancellationToken, IDataGenerator? data = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(training);
@@ -25,6 +30,7 @@ public sealed class ExperimentContext
         Parties = parties;
         Progress = progress;
         CancellationToken = cancellationToken;
+        Data = data;
     }
 
     /// <summary>The seed; the scenario derives every random stream it uses from it.</summary>
@@ -48,6 +54,12 @@ public sealed class ExperimentContext
 
     /// <summary>Signals that the run is being stopped.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// The examples' source, as the manifest's <c>data</c> (or the scenario's default) configured it;
+    /// <see langword="null"/> when the scenario names no <see cref="IScenario.DefaultDataGenerator"/>.
+    /// </summary>
+    public IDataGenerator? Data { get; }
 
     /// <summary>The party playing <paramref name="role"/>.</summary>
     public Party GetParty(string role) =>

@@ -10,6 +10,13 @@ public interface IScenario
     /// <summary>The parties the scenario needs.</summary>
     IReadOnlyList<PartyRole> Parties { get; }
 
+    /// <summary>
+    /// The data generator used when the manifest names none under <c>data</c>, or
+    /// <see langword="null"/> for a scenario that makes its own data (then a manifest may not
+    /// name one). The generator reaches the experiment as <see cref="ExperimentContext.Data"/>.
+    /// </summary>
+    string? DefaultDataGenerator => null;
+
     /// <summary>Creates the live state of one seed: networks, optimizers and data streams.</summary>
     IExperiment CreateExperiment(ExperimentContext context);
 }

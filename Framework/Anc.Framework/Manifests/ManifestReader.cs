@@ -15,7 +15,7 @@ namespace Anc.Manifests;
 /// </summary>
 public sealed partial class ManifestReader
 {
-    private static readonly string[] TopLevel = ["$schema", "experiment", "description", "scenario", "device", "threads", "seeds", "training", "parties"];
+    private static readonly string[] TopLevel = ["$schema", "experiment", "description", "scenario", "data", "device", "threads", "seeds", "training", "parties"];
     private static readonly string[] PartySlots = ["architecture", "loss", "adversary"];
     private const int MaxSeeds = 10_000;
 
@@ -82,14 +82,21 @@ public sealed partial class ManifestReader
         string experiment = ReadExperiment(root, bag);
         string? description = ReadOptionalString(root, "description", bag);
         ResolvedComponent? scenario = ReadComponent(root, "scenario", root["scenario"], ComponentKind.Scenario, defaultName: null, bag);
+        IScenario? scenarioInstance = scenario is null ? null : CreateScenario(root, scenario, bag);
         DeviceRequest device = ReadDevice(root, bag);
         int threads = ReadThreads(root, bag);
         IReadOnlyList<int> seeds = ReadSeeds(root, bag);
         TrainingOptions training = (TrainingOptions)OptionsBinder.Bind(typeof(TrainingOptions), root["training"], "training", "the training section", bag);
-        IReadOnlyList<ResolvedParty> parties = scenario is null ? [] : ReadParties(root, scenario, bag);
+        ResolvedComponent? data = null;
+        IReadOnlyList<ResolvedParty> parties = [];
+        if (scenarioInstance is not null)
+        {
+            data = ReadData(root, scenario!, scenarioInstance, bag);
+            parties = ReadParties(root, scenario!, scenarioInstance, bag);
+        }
 
         bag.ThrowIfAny();
-        return new ResolvedManifest(file, experiment, description, scenario!, device, threads, seeds, training, parties);
+        return new ResolvedManifest(file, experiment, description, scenario!, data, device, threads, seeds, training, parties);
     }
 
     private static JObject? ParseJson(string text, DiagnosticBag bag)
@@ -310,19 +317,37 @@ public sealed partial class ManifestReader
         return new ResolvedComponent(descriptor, bound, plugin.Name);
     }
 
-    private IReadOnlyList<ResolvedParty> ReadParties(JObject root, ResolvedComponent scenarioComponent, DiagnosticBag bag)
+    private IScenario? CreateScenario(JObject root, ResolvedComponent scenarioComponent, DiagnosticBag bag)
     {
-        IScenario scenario;
         try
         {
-            scenario = _factory.Create<IScenario>(scenarioComponent);
+            return _factory.Create<IScenario>(scenarioComponent);
         }
         catch (ComponentFaultException e)
         {
             bag.Add(root["scenario"], "scenario", e.Message);
-            return [];
+            return null;
+        }
+    }
+
+    private ResolvedComponent? ReadData(JObject root, ResolvedComponent scenarioComponent, IScenario scenario, DiagnosticBag bag)
+    {
+        JToken? token = root["data"];
+        if (scenario.DefaultDataGenerator is null)
+        {
+            if (token is not null)
+            {
+                bag.Add(token, "data", $"scenario '{scenarioComponent.Descriptor.Name}' takes no data generator; remove 'data'.");
+            }
+
+            return null;
         }
 
+        return ReadComponent(root, "data", token, ComponentKind.DataGenerator, scenario.DefaultDataGenerator, bag);
+    }
+
+    private IReadOnlyList<ResolvedParty> ReadParties(JObject root, ResolvedComponent scenarioComponent, IScenario scenario, DiagnosticBag bag)
+    {
         JToken? partiesToken = root["parties"];
         JObject parties = partiesToken as JObject ?? [];
         if (partiesToken is not null && partiesToken is not JObject)

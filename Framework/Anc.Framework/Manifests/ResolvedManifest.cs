@@ -9,12 +9,13 @@ namespace Anc.Manifests;
 /// </summary>
 public sealed class ResolvedManifest
 {
-    internal ResolvedManifest(string sourcePath, string experiment, string? description, ResolvedComponent scenario, DeviceRequest device, int threads, IReadOnlyList<int> seeds, TrainingOptions training, IReadOnlyList<ResolvedParty> parties)
+    internal ResolvedManifest(string sourcePath, string experiment, string? description, ResolvedComponent scenario, ResolvedComponent? data, DeviceRequest device, int threads, IReadOnlyList<int> seeds, TrainingOptions training, IReadOnlyList<ResolvedParty> parties)
     {
         SourcePath = sourcePath;
         Experiment = experiment;
         Description = description;
         Scenario = scenario;
+        Data = data;
         Device = device;
         Threads = threads;
         Seeds = seeds;
@@ -33,6 +34,12 @@ public sealed class ResolvedManifest
 
     /// <summary>The scenario and its options.</summary>
     public ResolvedComponent Scenario { get; }
+
+    /// <summary>
+    /// The data generator and its options, for a scenario that takes one (the manifest's
+    /// <c>data</c>, or the scenario's default); <see langword="null"/> for one that makes its own data.
+    /// </summary>
+    public ResolvedComponent? Data { get; }
 
     /// <summary>Where to train.</summary>
     public DeviceRequest Device { get; }
@@ -62,6 +69,11 @@ public sealed class ResolvedManifest
         }
 
         json["scenario"] = Scenario.ToJson();
+        if (Data is not null)
+        {
+            json["data"] = Data.ToJson();
+        }
+
         json["device"] = Device.ToString().ToLowerInvariant();
         json["threads"] = Threads;
         json["seeds"] = new JArray(Seeds);

@@ -52,7 +52,11 @@ public sealed class PluginCatalog
     public IReadOnlyList<PluginFault> Faults { get; }
 
     /// <summary>The lower-case word for a kind, as messages and manifests use it.</summary>
-    public static string KindName(ComponentKind kind) => kind.ToString().ToLowerInvariant();
+    public static string KindName(ComponentKind kind) => kind switch
+    {
+        ComponentKind.DataGenerator => "data generator",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Finds a component, or returns <see langword="false"/>.</summary>
     public bool TryGet(ComponentKind kind, string name, out ComponentDescriptor descriptor, out LoadedPlugin plugin)

@@ -4,7 +4,7 @@ using Anc.Scenarios;
 
 namespace Anc.Training;
 
-/// <summary>Turns a resolved manifest into a scenario and its parties, each component created fresh.</summary>
+/// <summary>Turns a resolved manifest into a scenario, its parties and its data generator, each component created fresh.</summary>
 public sealed class ExperimentComposer
 {
     private readonly ComponentFactory _factory;
@@ -16,9 +16,12 @@ public sealed class ExperimentComposer
         _factory = factory;
     }
 
-    /// <summary>Creates the scenario and every party of <paramref name="manifest"/>.</summary>
+    /// <summary>
+    /// Creates the scenario, every party and the data generator of <paramref name="manifest"/>;
+    /// the data generator is <see langword="null"/> for a scenario that makes its own data.
+    /// </summary>
     /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
-    public (IScenario Scenario, IReadOnlyDictionary<string, Party> Parties) Compose(ResolvedManifest manifest)
+    public (IScenario Scenario, IReadOnlyDictionary<string, Party> Parties, IDataGenerator? Data) Compose(ResolvedManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         IScenario scenario = _factory.Create<IScenario>(manifest.Scenario);
@@ -29,6 +32,7 @@ public sealed class ExperimentComposer
                 _factory.Create<IArchitecture>(p.Architecture),
                 _factory.Create<ILossFunction>(p.Loss),
                 p.Adversary is null ? null : _factory.Create<IAdversary>(p.Adversary)));
-        return (scenario, parties);
+        IDataGenerator? data = manifest.Data is null ? null : _factory.Create<IDataGenerator>(manifest.Data);
+        return (scenario, parties, data);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Anc.Components;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Runs;
@@ -41,8 +42,8 @@ public sealed class SeedTrainer
         {
             // Initial weights come from torch's global generator; the scenario seeds its own data streams.
             torch.random.manual_seed(seed);
-            (IScenario scenario, IReadOnlyDictionary<string, Party> parties) = _composer.Compose(manifest);
-            ExperimentContext context = new(seed, device, manifest.Training, parties, progress, cancellationToken);
+            (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = _composer.Compose(manifest);
+            ExperimentContext context = new(seed, device, manifest.Training, parties, progress, cancellationToken, data);
             using IExperiment experiment = scenario.CreateExperiment(context);
 
             TrainingOptions training = manifest.Training;

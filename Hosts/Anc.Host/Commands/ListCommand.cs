@@ -35,7 +35,8 @@ internal static class ListCommand
             foreach (ComponentKind kind in Enum.GetValues<ComponentKind>())
             {
                 output.WriteLine();
-                output.WriteLine($"{kind} components:");
+                string kindName = PluginCatalog.KindName(kind);
+                output.WriteLine($"{char.ToUpperInvariant(kindName[0])}{kindName[1..]} components:");
                 var components = catalog.Plugins
                     .SelectMany(p => p.Components.Where(c => c.Kind == kind).Select(c => (Component: c, Plugin: p)))
                     .OrderBy(c => c.Component.Name, StringComparer.Ordinal)

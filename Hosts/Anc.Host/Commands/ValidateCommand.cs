@@ -23,6 +23,7 @@ internal static class ValidateCommand
             ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
             System.Console.WriteLine(
                 $"{resolved.SourcePath}: valid: experiment '{resolved.Experiment}', scenario '{resolved.Scenario.Descriptor.Name}', " +
+                (resolved.Data is null ? string.Empty : $"data '{resolved.Data.Descriptor.Name}', ") +
                 $"parties {string.Join(", ", resolved.Parties.Select(p => p.Role.Name))}, {resolved.Seeds.Count} seed(s), " +
                 $"batch {resolved.Training.BatchSize}, at most {resolved.Training.MaxSteps} steps, device {resolved.Device.ToString().ToLowerInvariant()}.");
             return ExitCodes.Success;

@@ -1,0 +1,52 @@
+using Anc.Plugins.SelectiveProtection.Adversaries;
+using Anc.Plugins.SelectiveProtection.Architectures;
+using Anc.Plugins.SelectiveProtection.Data;
+using Anc.Plugins.SelectiveProtection.Losses;
+using Anc.Scenarios;
+
+namespace Anc.Plugins.SelectiveProtection.Scenario;
+
+/// <summary>
+/// The paper's "learning what to protect" (section 3): from A, B and C Alice emits D-public, an
+/// estimate of D for everyone, and a ciphertext; Bob, with the key, improves the estimate of D;
+/// Eve, from D-public and the ciphertext, tries to recover the sensitive C.
+/// </summary>
+public sealed class SelectiveProtectionScenario : IScenario
+{
+    /// <summary>The name manifests use.</summary>
+    public const string Name = "selective-protection";
+
+    /// <summary>The public signals Eve may observe.</summary>
+    public const string DPublic = "dPublic", Ciphertext = "ciphertext";
+
+    private readonly SelectiveProtectionOptions _options;
+
+    /// <summary>Creates the scenario with its options.</summary>
+    public SelectiveProtectionScenario(SelectiveProtectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<PartyRole> Parties { get; } =
+    [
+        new("alice", "Sees A, B, C and the key; emits D-public and the ciphertext. Her loss measures D-public's error on D.", DenseArchitecture.Name, SquaredErrorLoss.Name),
+        new("bob", "Estimates D from D-public, the ciphertext and the key.", DenseArchitecture.Name, SquaredErrorLoss.Name),
+        new("eve", "Estimates the sensitive C from D-public and the ciphertext.", DenseArchitecture.Name, SquaredErrorLoss.Name)
+        {
+            DefaultAdversary = CEveAdversary.Name,
+            ObservableSignals = [DPublic, Ciphertext],
+        },
+    ];
+
+    /// <inheritdoc />
+    public string? DefaultDataGenerator => CorrelatedGaussianGenerator.Name;
+
+    /// <inheritdoc />
+    public IExperiment CreateExperiment(ExperimentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SelectiveProtectionExperiment(_options, context);
+    }
+}
