@@ -147,7 +147,7 @@ public sealed class ManifestReaderTests : IDisposable
     {
         string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "symetric" }"""));
 
-        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: selective-protection, symmetric); if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).", line);
+        Assert.Equal("m.json(1,34): scenario: unknown scenario 'symetric'; did you mean 'symmetric'? (known: public-key, selective-protection, symmetric); if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).", line);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Anc.Framework.Tests;
 public sealed class PluginLoadingTests
 {
     [Fact]
-    public void The_built_in_plugin_loads_in_its_own_context_and_contributes_every_symmetric_component()
+    public void The_encryption_plugin_loads_in_its_own_context_and_contributes_every_component_of_both_scenarios()
     {
         using ServiceProvider services = BuiltInPlugins.Services();
         PluginCatalog catalog = services.GetRequiredService<PluginCatalog>();
@@ -23,10 +23,10 @@ public sealed class PluginLoadingTests
         LoadedPlugin plugin = catalog.Plugins[0];
         Assert.Equal(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption"), plugin.Folder);
         Assert.Equal(
-            ["architecture:mix-transform", "adversary:eve", "loss:l1-bits", "scenario:symmetric"],
+            ["architecture:mix-transform", "adversary:eve", "adversary:public-key-eve", "loss:l1-bits", "scenario:symmetric", "scenario:public-key"],
             plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
 
-        Type scenario = plugin.Components.Single(c => c.Kind == ComponentKind.Scenario).ImplementationType;
+        Type scenario = plugin.Components.First(c => c.Kind == ComponentKind.Scenario).ImplementationType;
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(scenario.Assembly));
     }
 
@@ -168,7 +168,7 @@ public sealed class PluginLoadingTests
         Assert.Empty(catalog.Faults);
         LoadedPlugin plugin = Assert.Single(catalog.Plugins);
         Assert.Equal(("symmetric-renamed", "7.7.7", folder), (plugin.Name, plugin.Version, plugin.Folder));
-        Assert.Equal(4, plugin.Components.Count);
+        Assert.Equal(6, plugin.Components.Count);
     }
 
     private sealed class ThrowingPlugin : IAncPlugin

@@ -17,7 +17,7 @@ public sealed class RefusedPluginTests
         Assert.True(exit == 0, error);
         Assert.Equal(string.Empty, error);
         Assert.Matches(@"Plugins:\n  Anc\.Plugins\.Encryption \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Encryption\n  Anc\.Plugins\.SelectiveProtection .+\n\n", output);
-        Assert.Matches(@"Scenario components:\n  selective-protection .+\n  symmetric ", output);
+        Assert.Matches(@"Scenario components:\n  public-key .+\n  selective-protection .+\n  symmetric ", output);
         Assert.EndsWith($"Refused plugins:\n  {Refusal}\n", output, StringComparison.Ordinal);
         Assert.DoesNotContain("throwing-net", output, StringComparison.Ordinal);
     }

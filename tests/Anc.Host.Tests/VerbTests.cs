@@ -18,9 +18,9 @@ public sealed class VerbTests
             @"  Anc\.Plugins\.SelectiveProtection \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.SelectiveProtection\n",
             output);
         Assert.Matches(@"Architecture components:\n  dense .+\n  mix-transform ", output);
-        Assert.Matches(@"Adversary components:\n  c-eve .+\n  eve ", output);
+        Assert.Matches(@"Adversary components:\n  c-eve .+\n  eve .+\n  public-key-eve ", output);
         Assert.Matches(@"Loss components:\n  l1-bits .+\n  squared-error ", output);
-        Assert.Matches(@"Scenario components:\n  selective-protection .+\n  symmetric ", output);
+        Assert.Matches(@"Scenario components:\n  public-key .+\n  selective-protection .+\n  symmetric ", output);
         Assert.Matches(@"Data generator components:\n  correlated-gaussian ", output);
     }
 

@@ -32,7 +32,7 @@ public sealed class AbstractionsVersionTests(OutsideAuthor author)
             $"plugin 'Contoso.Anc.KeyedChannel' ({refused}) was built against Anc.Abstractions 1.0.0.0 but this host has {HostAbstractionsVersion()}",
             output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^  symmetric +.+\[Anc\.Plugins\.Encryption\]$", output);
-        Assert.DoesNotMatch(@"(?m)^  keyed-channel ", output);
+        Assert.DoesNotMatch(@"(?m)^  contoso-keyed-channel ", output);
     }
 
     private static string HostAbstractionsVersion() =>

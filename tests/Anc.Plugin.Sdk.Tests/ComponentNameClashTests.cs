@@ -19,7 +19,7 @@ public sealed class ComponentNameClashTests(OutsideAuthor author)
         string original = Path.Combine(author.Plugins, "Contoso.Anc.KeyedChannel");
         string copy = Path.Combine(plugins, "Contoso.Anc.KeyedChannelCopy");
         Assert.Contains(
-            $"architecture 'mlp' is registered by plugin 'Contoso.Anc.KeyedChannel' ({original}) and by plugin 'Contoso.Anc.KeyedChannelCopy' ({copy})",
+            $"architecture 'contoso-mlp' is registered by plugin 'Contoso.Anc.KeyedChannel' ({original}) and by plugin 'Contoso.Anc.KeyedChannelCopy' ({copy})",
             error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public sealed class PrivateDependencyTests(OutsideAuthor author)
         (int exitCode, string output, string error) = AncHostProcess.Run(author.Root, TimeSpan.FromMinutes(2), "list", "--plugins", author.Plugins);
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains("absolute-error-v2 Mean absolute error (described by Humanizer 2.14).", output, StringComparison.Ordinal);
-        Assert.Contains("absolute-error-v3 Mean absolute error (described by Humanizer 3.0).", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  absolute-error-v2 +Mean absolute error \(described by Humanizer 2\.14\)\. \[Contoso\.Anc\.Wording2\]$", output);
+        Assert.Matches(@"(?m)^  absolute-error-v3 +Mean absolute error \(described by Humanizer 3\.0\)\. \[Contoso\.Anc\.Wording3\]$", output);
     }
 }

@@ -10,9 +10,10 @@ public sealed class KeyedChannelPlugin : IAncPlugin
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
-        services.AddAncArchitecture<MlpArchitecture, MlpOptions>("mlp", "A fully connected network with tanh activations.");
-        services.AddAncAdversary<ListenerAdversary, ListenerOptions>("listener", "Hears the ciphertext and guesses the plaintext.");
-        services.AddAncLoss<SquaredErrorLoss, NoOptions>("squared-error", "The mean squared error between target and estimate.");
-        services.AddAncScenario<KeyedChannelScenario, KeyedChannelOptions>("keyed-channel", "Alice sends plaintext bits to Bob under a shared key; a listener tries to read them.");
+        // Names are global in a host: the prefix keeps ours apart from the built-in plugins' and others'.
+        services.AddAncArchitecture<MlpArchitecture, MlpOptions>("contoso-mlp", "A fully connected network with tanh activations.");
+        services.AddAncAdversary<ListenerAdversary, ListenerOptions>("contoso-listener", "Hears the ciphertext and guesses the plaintext.");
+        services.AddAncLoss<SquaredErrorLoss, NoOptions>("contoso-squared-error", "The mean squared error between target and estimate.");
+        services.AddAncScenario<KeyedChannelScenario, KeyedChannelOptions>("contoso-keyed-channel", "Alice sends plaintext bits to Bob under a shared key; a listener tries to read them.");
     }
 }

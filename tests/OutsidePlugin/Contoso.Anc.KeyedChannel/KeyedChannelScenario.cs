@@ -14,11 +14,11 @@ public sealed class KeyedChannelScenario(KeyedChannelOptions options) : IScenari
     /// <inheritdoc />
     public IReadOnlyList<PartyRole> Parties { get; } =
     [
-        new("alice", "Encrypts the plaintext with the key.", "mlp", "squared-error"),
-        new("bob", "Decrypts the ciphertext with the key.", "mlp", "squared-error"),
-        new("eve", "Hears the ciphertext and guesses the plaintext.", "mlp", "squared-error")
+        new("alice", "Encrypts the plaintext with the key.", "contoso-mlp", "contoso-squared-error"),
+        new("bob", "Decrypts the ciphertext with the key.", "contoso-mlp", "contoso-squared-error"),
+        new("eve", "Hears the ciphertext and guesses the plaintext.", "contoso-mlp", "contoso-squared-error")
         {
-            DefaultAdversary = "listener",
+            DefaultAdversary = "contoso-listener",
             ObservableSignals = [Ciphertext],
         },
     ];
