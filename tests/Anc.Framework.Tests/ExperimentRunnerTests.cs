@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Anc.Manifests;
 using Anc.Testing;
 using Anc.Training;
@@ -64,6 +65,28 @@ public sealed class ExperimentRunnerTests
             Assert.NotNull(r.SelectToken("metrics['eve.bitsWrong']"));
         });
         Assert.Empty(Directory.GetFiles(result.RunDirectory, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_run_draws_each_seeds_training_and_evaluation_figures_as_png()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+        using ServiceProvider services = BuiltInPlugins.Services();
+        ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
+
+        RunResult result = Run(services, manifest, NewRunsRoot());
+
+        string plots = Path.Combine(result.RunDirectory, "plots");
+        Assert.Equal(
+            ["seed-3-evaluation.png", "seed-3-training.png", "seed-5-evaluation.png", "seed-5-training.png"],
+            Directory.GetFiles(plots).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (string png in Directory.GetFiles(plots))
+        {
+            byte[] image = File.ReadAllBytes(png);
+            // The PNG signature, then the IHDR chunk with the width and height, big-endian.
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], image[..8]);
+            Assert.Equal((900, 540), (BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(20))));
+        }
     }
 
     [Fact]

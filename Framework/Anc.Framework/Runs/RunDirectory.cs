@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -54,16 +55,18 @@ public sealed class RunDirectory
         WriteText(relativePath, json.ToString(Formatting.Indented) + Environment.NewLine);
 
     /// <summary>Writes text to <paramref name="relativePath"/>, atomically.</summary>
-    public void WriteText(string relativePath, string text)
+    public void WriteText(string relativePath, string text) =>
+        WriteBytes(relativePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="relativePath"/>, atomically: whole or not at all.</summary>
+    public void WriteBytes(string relativePath, byte[] bytes)
     {
         string target = Path.Combine(FullPath, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string temporary = $"{target}.tmp-{Environment.ProcessId}";
         using (FileStream stream = new(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (StreamWriter writer = new(stream))
         {
-            writer.Write(text);
-            writer.Flush();
+            stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
 

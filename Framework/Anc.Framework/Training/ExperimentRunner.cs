@@ -2,6 +2,7 @@ using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Plugins;
+using Anc.Reports;
 using Anc.Runs;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
@@ -78,6 +79,7 @@ internal sealed class ExperimentRunner
 
             SeedOutcome outcome = _trainer.Train(manifest, seed, device, run, observers, cancellationToken);
             outcomes.Add(outcome);
+            SeedPlots.Write(run, seed, manifest.Experiment);
             observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
         }
 

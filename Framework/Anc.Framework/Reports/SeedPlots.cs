@@ -1,0 +1,109 @@
+using System.Globalization;
+using Anc.Runs;
+using Newtonsoft.Json.Linq;
+using ScottPlot;
+
+namespace Anc.Reports;
+
+/// <summary>
+/// The paper-style figures of one seed, drawn from what the seed wrote: every party's error
+/// against the training step (<c>plots/seed-&lt;n&gt;-training.png</c>, from <c>metrics.jsonl</c>),
+/// and each adversary trained during evaluation against its steps
+/// (<c>plots/seed-&lt;n&gt;-evaluation.png</c>, from <c>evaluation.json</c>).
+/// </summary>
+internal static class SeedPlots
+{
+    private const int Width = 900;
+    private const int Height = 540;
+
+    /// <summary>
+    /// Draws the figures. A figure that cannot be drawn never costs the run its results: the
+    /// reason goes to <c>plots/seed-&lt;n&gt;.error.txt</c> instead, whatever the exception (a
+    /// native drawing library that fails to load included).
+    /// </summary>
+    public static void Write(RunDirectory run, int seed, string experiment)
+    {
+        string seedFolder = run.SeedPath(seed);
+        try
+        {
+            string metrics = Path.Combine(seedFolder, "metrics.jsonl");
+            if (File.Exists(metrics))
+            {
+                run.WriteBytes(Path.Combine("plots", $"seed-{seed}-training.png"), Training(metrics, $"{experiment}, seed {seed}: training"));
+            }
+
+            string evaluation = Path.Combine(seedFolder, "evaluation.json");
+            if (File.Exists(evaluation) && Evaluation(evaluation, $"{experiment}, seed {seed}: adversaries trained against the frozen defenders") is { } png)
+            {
+                run.WriteBytes(Path.Combine("plots", $"seed-{seed}-evaluation.png"), png);
+            }
+        }
+        catch (Exception e)
+        {
+            run.WriteText(Path.Combine("plots", $"seed-{seed}.error.txt"), $"The figures of seed {seed} could not be drawn: {e.GetType().Name}: {e.Message}{Environment.NewLine}");
+        }
+    }
+
+    /// <summary>Every logged figure but losses (another scale), against the step.</summary>
+    private static byte[] Training(string metricsFile, string title)
+    {
+        Dictionary<string, (List<double> Steps, List<double> Values)> series = new(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(metricsFile).Where(l => l.Length > 0))
+        {
+            JObject row = JObject.Parse(line);
+            double step = (double)row["step"]!;
+            foreach (JProperty figure in row.Properties().Where(p => p.Name is not ("step" or "elapsedSeconds") && !p.Name.EndsWith(".loss", StringComparison.Ordinal)))
+            {
+                if (!series.TryGetValue(figure.Name, out var points))
+                {
+                    series[figure.Name] = points = ([], []);
+                }
+
+                points.Steps.Add(step);
+                points.Values.Add((double)figure.Value);
+            }
+        }
+
+        Plot plot = new();
+        foreach ((string name, (List<double> steps, List<double> values)) in series)
+        {
+            var scatter = plot.Add.ScatterLine(steps.ToArray(), values.ToArray());
+            scatter.LegendText = name;
+            scatter.LineWidth = 2;
+        }
+
+        return Render(plot, title, "training step", "error (the scenario's units)");
+    }
+
+    /// <summary>Each evaluated adversary's held-out figure at each measurement; null when none has a history.</summary>
+    private static byte[]? Evaluation(string evaluationFile, string title)
+    {
+        JObject evaluation = JObject.Parse(File.ReadAllText(evaluationFile));
+        Plot plot = new();
+        int drawn = 0;
+        foreach (JToken adversary in evaluation["adversaries"] ?? new JArray())
+        {
+            JToken[] history = (adversary["history"] ?? new JArray()).ToArray();
+            if (history.Length == 0)
+            {
+                continue;
+            }
+
+            var scatter = plot.Add.Scatter(history.Select(p => (double)p["step"]!).ToArray(), history.Select(p => (double)p["value"]!).ToArray());
+            scatter.LegendText = string.Create(CultureInfo.InvariantCulture, $"{adversary["name"]} (best {(double)adversary["best"]!:0.###})");
+            scatter.LineWidth = 2;
+            drawn++;
+        }
+
+        return drawn == 0 ? null : Render(plot, title, "adversary's training step", "held-out figure (the scenario's units)");
+    }
+
+    private static byte[] Render(Plot plot, string title, string x, string y)
+    {
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
+        plot.ShowLegend(Edge.Bottom);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+}
