@@ -4,7 +4,6 @@ using Anc.Observers;
 using Anc.Plugins;
 using Anc.Reports;
 using Anc.Runs;
-using Newtonsoft.Json.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -84,32 +83,9 @@ internal sealed class ExperimentRunner
         }
 
         RunResult result = new(run.FullPath, outcomes, cancellationToken.IsCancellationRequested);
-        run.WriteJson("summary.json", Summarize(manifest, result, started, _time.GetUtcNow()));
+        run.WriteJson("summary.json", RunSummary.Build(manifest, result, started, _time.GetUtcNow()));
         observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
 
         return result;
     }
-
-    private static JObject Summarize(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished) => new()
-    {
-        ["experiment"] = manifest.Experiment,
-        ["scenario"] = manifest.Scenario.Descriptor.Name,
-        ["status"] = result.Cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
-        ["startedAt"] = started.ToString("O"),
-        ["finishedAt"] = finished.ToString("O"),
-        ["durationSeconds"] = Math.Round((finished - started).TotalSeconds, 3),
-        ["seeds"] = manifest.Seeds.Count,
-        ["succeeded"] = result.Seeds.Count(s => s.Success),
-        ["successRate"] = result.SuccessRate,
-        ["runs"] = new JArray(result.Seeds.Select(s => new JObject
-        {
-            ["seed"] = s.Seed,
-            ["status"] = s.Status,
-            ["success"] = s.Success,
-            ["steps"] = s.Steps,
-            ["durationSeconds"] = Math.Round(s.DurationSeconds, 3),
-            ["message"] = s.Message,
-            ["metrics"] = JObject.FromObject(s.Metrics),
-        })),
-    };
 }

@@ -1,0 +1,65 @@
+using Anc.Manifests;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Training;
+
+/// <summary>
+/// <c>summary.json</c>: how the run went, the success rate with its 95% Wilson interval, the
+/// median, minimum and maximum of every final figure over the seeds that completed, and each
+/// seed's outcome.
+/// </summary>
+internal static class RunSummary
+{
+    public static JObject Build(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished)
+    {
+        int succeeded = result.Seeds.Count(s => s.Success);
+        (double low, double high) = WilsonInterval.Of(succeeded, result.Seeds.Count);
+        return new JObject
+        {
+            ["experiment"] = manifest.Experiment,
+            ["scenario"] = manifest.Scenario.Descriptor.Name,
+            ["status"] = result.Cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
+            ["startedAt"] = started.ToString("O"),
+            ["finishedAt"] = finished.ToString("O"),
+            ["durationSeconds"] = Math.Round((finished - started).TotalSeconds, 3),
+            ["seeds"] = manifest.Seeds.Count,
+            ["succeeded"] = succeeded,
+            ["successRate"] = result.SuccessRate,
+            ["successRateLow"] = Math.Round(low, 4),
+            ["successRateHigh"] = Math.Round(high, 4),
+            ["metrics"] = Statistics(result.Seeds.Where(s => s.Status == SeedStatus.Completed).ToList()),
+            ["runs"] = new JArray(result.Seeds.Select(s => new JObject
+            {
+                ["seed"] = s.Seed,
+                ["status"] = s.Status,
+                ["success"] = s.Success,
+                ["steps"] = s.Steps,
+                ["durationSeconds"] = Math.Round(s.DurationSeconds, 3),
+                ["message"] = s.Message,
+                ["metrics"] = JObject.FromObject(s.Metrics),
+            })),
+        };
+    }
+
+    /// <summary>Per figure: median, min, max, and over how many seeds (a figure some seeds lack counts only theirs).</summary>
+    private static JObject Statistics(IReadOnlyList<SeedOutcome> completed)
+    {
+        JObject statistics = [];
+        foreach (string name in completed.SelectMany(s => s.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            double[] values = completed.Where(s => s.Metrics.ContainsKey(name)).Select(s => s.Metrics[name]).Order().ToArray();
+            statistics[name] = new JObject
+            {
+                ["median"] = Median(values),
+                ["min"] = values[0],
+                ["max"] = values[^1],
+                ["seeds"] = values.Length,
+            };
+        }
+
+        return statistics;
+    }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
