@@ -8,6 +8,7 @@ namespace Anc.Manifests;
 internal sealed class DiagnosticBag(string file)
 {
     private readonly List<InputDiagnostic> _diagnostics = [];
+    private readonly List<ManifestOverride> _overrides = [];
 
     public string File { get; } = file;
 
@@ -21,7 +22,9 @@ internal sealed class DiagnosticBag(string file)
         IJsonLineInfo? info = token;
         if (info?.HasLineInfo() != true)
         {
-            _diagnostics.Add(new InputDiagnostic(File, 0, 0, path, message));
+            // A value the command line put there is located at the override, not in the file.
+            ManifestOverride? from = _overrides.LastOrDefault(o => path == o.Path || path.StartsWith(o.Path + ".", StringComparison.Ordinal) || path.StartsWith(o.Path + "[", StringComparison.Ordinal));
+            _diagnostics.Add(new InputDiagnostic(from?.Source ?? File, 0, 0, path, message));
             return;
         }
 
@@ -35,6 +38,13 @@ internal sealed class DiagnosticBag(string file)
         JProperty property => Math.Max(1, end - JsonConvert.ToString(property.Name).Length),
         _ => end,
     };
+
+    /// <summary>Records that <paramref name="applied"/> set a value, so that mistakes in it name the override.</summary>
+    public void Overridden(ManifestOverride applied) => _overrides.Add(applied);
+
+    /// <summary>Adds a mistake in an override itself, such as a path through a number.</summary>
+    public void Add(ManifestOverride applied, string message) =>
+        _diagnostics.Add(new InputDiagnostic(applied.Source, 0, 0, applied.Path, message));
 
     /// <summary>Adds a mistake at a position found by the JSON reader.</summary>
     public void Add(int line, int column, string path, string message) =>

@@ -34,9 +34,9 @@ public sealed partial class ManifestReader
         _devices = devices;
     }
 
-    /// <summary>Reads and checks the manifest file at <paramref name="path"/>.</summary>
-    /// <exception cref="AncInputException">The file is missing, unreadable or wrong.</exception>
-    public ResolvedManifest Read(string path)
+    /// <summary>Reads and checks the manifest file at <paramref name="path"/>, with <paramref name="overrides"/> applied first.</summary>
+    /// <exception cref="AncInputException">The file is missing, unreadable or wrong, or an override is.</exception>
+    public ResolvedManifest Read(string path, IReadOnlyList<ManifestOverride>? overrides = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
@@ -58,12 +58,12 @@ public sealed partial class ManifestReader
             throw new AncInputException($"{path}: cannot read the manifest: {e.Message}");
         }
 
-        return Parse(text, path);
+        return Parse(text, path, overrides);
     }
 
-    /// <summary>Checks manifest text; <paramref name="file"/> names it in messages.</summary>
-    /// <exception cref="AncInputException">The manifest is wrong.</exception>
-    public ResolvedManifest Parse(string text, string file)
+    /// <summary>Checks manifest text, with <paramref name="overrides"/> applied first; <paramref name="file"/> names it in messages.</summary>
+    /// <exception cref="AncInputException">The manifest is wrong, or an override is.</exception>
+    public ResolvedManifest Parse(string text, string file, IReadOnlyList<ManifestOverride>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         DiagnosticBag bag = new(file);
@@ -73,6 +73,10 @@ public sealed partial class ManifestReader
         }
 
         JObject root = ParseJson(text, bag) ?? throw new AncInputException(bag.Diagnostics);
+        foreach (ManifestOverride applied in overrides ?? [])
+        {
+            Apply(root, applied, bag);
+        }
 
         foreach (JProperty unknown in root.Properties().Where(p => !TopLevel.Contains(p.Name, StringComparer.Ordinal)))
         {
@@ -98,6 +102,49 @@ public sealed partial class ManifestReader
         bag.ThrowIfAny();
         return new ResolvedManifest(file, experiment, description, scenario!, data, device, threads, seeds, training, parties);
     }
+
+    /// <summary>
+    /// Sets an override's value, creating the objects on its path. A component given by name
+    /// becomes <c>{ "name": ... }</c> when the path goes on to its <c>name</c> or <c>options</c>.
+    /// </summary>
+    private static void Apply(JObject root, ManifestOverride applied, DiagnosticBag bag)
+    {
+        JObject current = root;
+        string[] segments = applied.Segments;
+        for (int i = 0; i < segments.Length - 1; i++)
+        {
+            JToken? next = current[segments[i]];
+            if (next is JValue { Type: JTokenType.String } name && segments[i + 1] is "name" or "options" && IsComponentReference(segments[..(i + 1)]))
+            {
+                next = new JObject { ["name"] = name.Value<string>() };
+                current[segments[i]] = next;
+            }
+            else if (next is null or JValue { Type: JTokenType.Null })
+            {
+                next = new JObject();
+                current[segments[i]] = next;
+            }
+
+            if (next is not JObject child)
+            {
+                bag.Add(applied, $"'{string.Join('.', segments[..(i + 1)])}' is {next.Type.ToString().ToLowerInvariant()}, not an object, so it has no '{segments[i + 1]}'.");
+                return;
+            }
+
+            current = child;
+        }
+
+        current[segments[^1]] = applied.Value.DeepClone();
+        bag.Overridden(applied);
+    }
+
+    /// <summary>Whether a path holds a component reference: the scenario, the data generator, or a party's component.</summary>
+    private static bool IsComponentReference(string[] path) => path switch
+    {
+        ["scenario"] or ["data"] => true,
+        ["parties", _, "architecture" or "loss" or "adversary"] => true,
+        _ => false,
+    };
 
     private static JObject? ParseJson(string text, DiagnosticBag bag)
     {

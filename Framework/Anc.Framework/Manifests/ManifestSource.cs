@@ -29,11 +29,11 @@ public sealed class ManifestSource
     /// <summary>How messages about the manifest name it: the file's path, or the name given.</summary>
     public string Name { get; }
 
-    /// <summary>The manifest file at <paramref name="path"/>, read when the run starts.</summary>
-    public static ManifestSource FromFile(string path)
+    /// <summary>The manifest file at <paramref name="path"/>, read when the run starts, with <paramref name="overrides"/> applied.</summary>
+    public static ManifestSource FromFile(string path, IReadOnlyList<ManifestOverride>? overrides = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new ManifestSource(path, reader => reader.Read(path));
+        return new ManifestSource(path, reader => reader.Read(path, overrides));
     }
 
     /// <summary>A manifest as JSON text; messages call it <paramref name="name"/>.</summary>

@@ -25,8 +25,11 @@ internal static class RunCommand
             output,
             quiet,
         };
+        ManifestOverrideOptions overriding = new();
+        overriding.AddTo(command);
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
+            IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
             using IHost host = AncHostBuilder.Build(parse, progress);
@@ -41,7 +44,7 @@ internal static class RunCommand
 
             // The verb has nothing else to do meanwhile, so it waits for the run's own thread.
             RunResult result = host.Services.GetRequiredService<IExperimentRunner>()
-                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!), parse.GetValue(output)!, stop.Token)
+                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), parse.GetValue(output)!, stop.Token)
                 .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {

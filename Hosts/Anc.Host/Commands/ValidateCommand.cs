@@ -16,11 +16,14 @@ internal static class ValidateCommand
         {
             manifest,
         };
+        ManifestOverrideOptions overriding = new();
+        overriding.AddTo(command);
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
+            IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
             AncHostBuilder.WarnAboutRefusedPlugins(host);
-            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!);
+            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!, overrides);
             System.Console.WriteLine(
                 $"{resolved.SourcePath}: valid: experiment '{resolved.Experiment}', scenario '{resolved.Scenario.Descriptor.Name}', " +
                 (resolved.Data is null ? string.Empty : $"data '{resolved.Data.Descriptor.Name}', ") +
