@@ -90,6 +90,34 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void A_run_writes_every_seeds_figures_as_TensorBoard_events_that_read_back()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+        using ServiceProvider services = BuiltInPlugins.Services();
+        ResolvedManifest manifest = services.Reader().Parse(TinyManifest, "tiny.json");
+
+        RunResult result = Run(services, manifest, NewRunsRoot());
+
+        foreach (int seed in new[] { 3, 5 })
+        {
+            string[] files = Directory.GetFiles(Path.Combine(result.RunDirectory, "tensorboard", $"seed-{seed}"), "events.out.tfevents.*");
+            List<(string Tag, long Step, float Value)> scalars = TensorBoardEvents.Scalars(Assert.Single(files)).ToList();
+            JObject[] logged = File.ReadAllLines(Path.Combine(result.RunDirectory, $"seed-{seed}", "metrics.jsonl")).Select(JObject.Parse).ToArray();
+
+            // Every logged training figure, at its step and value.
+            foreach (JObject row in logged)
+            {
+                long step = (long)row["step"]!;
+                Assert.Contains(scalars, s => s.Tag == "training/bob.bitsWrong" && s.Step == step && s.Value == (float)(double)row["bob.bitsWrong"]!);
+            }
+
+            Assert.Equal(3, scalars.Count(s => s.Tag == "training/bob.bitsWrong"));
+            // The fresh Eves' measurements, 2 Eves x 2 measurements each.
+            Assert.Equal(4, scalars.Count(s => s.Tag.StartsWith("evaluation/freshEve", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void The_same_manifest_and_seed_give_identical_metrics()
     {
         using IDisposable turn = TrainingLock.Acquire();
