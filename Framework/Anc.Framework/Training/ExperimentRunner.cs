@@ -63,8 +63,8 @@ internal sealed class ExperimentRunner
             throw new AncInputException($"{outputRoot}: cannot create a run directory there ({e.Message}); choose another --output.");
         }
 
-        TensorBoardLog tensorBoard = new(run.FullPath);
-        RunObservers observers = new(observer is null ? [.. _observers, tensorBoard] : [.. _observers, tensorBoard, observer]);
+        IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
+        RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer]);
         run.WriteJson("manifest.json", manifest.ToJson());
         run.WriteJson("environment.json", RunEnvironment.Describe(manifest, _catalog, device, commandLine));
         observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));

@@ -21,6 +21,7 @@ internal static class AncHostCommand
             RunCommand.Create(),
             ValidateCommand.Create(),
             ListCommand.Create(),
+            RunsCommand.Create(),
         };
         root.Options.Add(Plugins);
 

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Runs;
+
+/// <summary>
+/// What a run directory says about its run, for the run browser: when, which experiment, the
+/// seeds, the success rate, and its status. A finished run's status is its summary's; one
+/// without a summary is <c>running</c> while its heartbeat is fresh and its process alive, and
+/// <c>killed</c> otherwise (stopped before it could write its summary).
+/// </summary>
+/// <param name="Directory">The run folder's full path.</param>
+/// <param name="Experiment">The experiment.</param>
+/// <param name="StartedAt">When it started, from its folder name.</param>
+/// <param name="Seeds">How many seeds it has.</param>
+/// <param name="SuccessRate">The share of seeds that succeeded, once finished.</param>
+/// <param name="Status">completed, completed-with-crashes, cancelled, running or killed.</param>
+/// <param name="Summary">summary.json, once finished.</param>
+public sealed record RunRecord(string Directory, string Experiment, DateTimeOffset StartedAt, int Seeds, double? SuccessRate, string Status, JObject? Summary)
+{
+    /// <summary>A heartbeat older than this means the run is no longer alive.</summary>
+    public static readonly TimeSpan Stale = TimeSpan.FromSeconds(60);
+
+    /// <summary>Every run under <paramref name="root"/> (<c>&lt;root&gt;/&lt;experiment&gt;/&lt;run&gt;/</c>, or a run folder itself), oldest first.</summary>
+    public static IReadOnlyList<RunRecord> FindAll(string root, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        if (File.Exists(Path.Combine(root, "manifest.json")))
+        {
+            return [Read(root, now)];
+        }
+
+        return System.IO.Directory.EnumerateDirectories(root)
+            .SelectMany(System.IO.Directory.EnumerateDirectories)
+            .Where(d => File.Exists(Path.Combine(d, "manifest.json")))
+            .Select(d => Read(d, now))
+            .OrderBy(r => r.StartedAt)
+            .ThenBy(r => r.Directory, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads one run folder.</summary>
+    /// <exception cref="IOException">It holds no readable manifest.json.</exception>
+    public static RunRecord Read(string directory, DateTimeOffset now)
+    {
+        string full = Path.GetFullPath(directory);
+        JObject manifest = ReadJson(Path.Combine(full, "manifest.json"))
+            ?? throw new IOException($"{directory}: not a run directory (it has no readable manifest.json).");
+        JObject? summary = ReadJson(Path.Combine(full, "summary.json"));
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
+        DateTimeOffset started = DateTimeOffset.TryParseExact(name[..Math.Min(15, name.Length)], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset stamp)
+            ? stamp
+            : new DateTimeOffset(System.IO.Directory.GetCreationTimeUtc(full), TimeSpan.Zero);
+        int seeds = (manifest["seeds"] as JArray)?.Count ?? 0;
+        string status = (string?)summary?["status"] ?? (IsAlive(ReadJson(Path.Combine(full, "heartbeat.json")), now) ? "running" : "killed");
+        return new RunRecord(full, (string?)manifest["experiment"] ?? "?", started, seeds, (double?)summary?["successRate"], status, summary);
+    }
+
+    private static bool IsAlive(JObject? heartbeat, DateTimeOffset now)
+    {
+        if (heartbeat is null || !DateTimeOffset.TryParse((string?)heartbeat["updatedAt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset updated)
+            || now - updated > Stale)
+        {
+            return false;
+        }
+
+        // On this machine a dead process settles it at once; elsewhere the heartbeat's age decides.
+        if ((string?)heartbeat["machine"] != Environment.MachineName || heartbeat["pid"] is not JValue { Type: JTokenType.Integer } pid)
+        {
+            return true;
+        }
+
+        try
+        {
+            using Process process = Process.GetProcessById((int)pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static JObject? ReadJson(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JObject.Parse(File.ReadAllText(path)) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+}
