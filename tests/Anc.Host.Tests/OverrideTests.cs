@@ -7,22 +7,11 @@ public sealed class OverrideTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    private const string Tiny = """
-        {
-          "experiment": "tiny",
-          "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
-                        "evaluation": { "freshEves": 1, "steps": 10, "measureEvery": 5, "heldOutExamples": 64 } } },
-          "threads": 1,
-          "seeds": [0],
-          "training": { "batchSize": 16, "maxSteps": 100, "logEvery": 5 }
-        }
-        """;
-
     [Fact]
     public void Run_applies_set_and_seeds_and_the_run_directory_shows_the_result()
     {
         string folder = Directory.CreateTempSubdirectory("anc-override-").FullName;
-        File.WriteAllText(Path.Combine(folder, "m.json"), Tiny);
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
         int exit;
         string error;
         using (TrainingLock.Acquire())
@@ -45,7 +34,7 @@ public sealed class OverrideTests
     public void A_bad_override_is_one_line_naming_it_with_exit_2_and_nothing_written()
     {
         string folder = Directory.CreateTempSubdirectory("anc-override-").FullName;
-        File.WriteAllText(Path.Combine(folder, "m.json"), Tiny);
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
 
         (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout,
             "run", "m.json", "--output", "out", "--set", "training.batchSize=many", "--seeds", "0-3");

@@ -7,22 +7,11 @@ public sealed class RunBrowserTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    private const string Tiny = """
-        {
-          "experiment": "tiny",
-          "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
-                        "evaluation": { "freshEves": 1, "steps": 10, "measureEvery": 5, "heldOutExamples": 64 } } },
-          "threads": 1,
-          "seeds": [0, 1],
-          "training": { "batchSize": 16, "maxSteps": 20, "logEvery": 5 }
-        }
-        """;
-
     [Fact]
     public void Runs_list_show_and_compare_tell_a_finished_run_from_one_that_was_killed()
     {
         string folder = Directory.CreateTempSubdirectory("anc-runs-").FullName;
-        File.WriteAllText(Path.Combine(folder, "m.json"), Tiny);
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
         using (TrainingLock.Acquire())
         {
             // A finished run whose seeds fail their criteria (20 steps teach Bob nothing).
