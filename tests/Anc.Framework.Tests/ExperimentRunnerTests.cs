@@ -68,7 +68,7 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
-    public void A_run_draws_each_seeds_training_and_evaluation_figures_as_png()
+    public void A_run_draws_each_seeds_figures_and_the_figures_over_seeds_as_png_and_reports_them()
     {
         using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
@@ -78,15 +78,28 @@ public sealed class ExperimentRunnerTests
 
         string plots = Path.Combine(result.RunDirectory, "plots");
         Assert.Equal(
-            ["seed-3-evaluation.png", "seed-3-training.png", "seed-5-evaluation.png", "seed-5-training.png"],
+            [
+                "bob.bitsWrong.png", "eve.bitsWrong.png", "eve.trainingBitsWrong.png",
+                "seed-3-evaluation.png", "seed-3-training.png", "seed-5-evaluation.png", "seed-5-training.png",
+                "success-rate.png",
+            ],
             Directory.GetFiles(plots).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (string png in Directory.GetFiles(plots))
         {
             byte[] image = File.ReadAllBytes(png);
             // The PNG signature, then the IHDR chunk with the width and height, big-endian.
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], image[..8]);
-            Assert.Equal((900, 540), (BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(20))));
+            int expectedWidth = Path.GetFileName(png) == "success-rate.png" ? 450 : 900;
+            Assert.Equal((expectedWidth, 540), (BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(20))));
         }
+
+        string report = File.ReadAllText(Path.Combine(result.RunDirectory, "report.md"));
+        string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(result.RunDirectory, "manifest.json"))));
+        Assert.Contains($"SHA-256 `{digest}`", report, StringComparison.Ordinal);
+        Assert.Contains("| bob.bitsWrong | ", report, StringComparison.Ordinal);
+        Assert.Contains("| 5 | completed | ", report, StringComparison.Ordinal);
+        Assert.Contains("[training](plots/seed-3-training.png)", report, StringComparison.Ordinal);
+        Assert.Contains("![success-rate](plots/success-rate.png)", report, StringComparison.Ordinal);
     }
 
     [Fact]

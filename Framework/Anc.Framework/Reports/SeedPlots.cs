@@ -48,20 +48,15 @@ internal static class SeedPlots
     private static byte[] Training(string metricsFile, string title)
     {
         Dictionary<string, (List<double> Steps, List<double> Values)> series = new(StringComparer.Ordinal);
-        foreach (string line in File.ReadLines(metricsFile).Where(l => l.Length > 0))
+        foreach ((long step, string figure, double value) in MetricsLog.Read(metricsFile).Where(f => IsPlotted(f.Figure)))
         {
-            JObject row = JObject.Parse(line);
-            double step = (double)row["step"]!;
-            foreach (JProperty figure in row.Properties().Where(p => p.Name is not ("step" or "elapsedSeconds") && !p.Name.EndsWith(".loss", StringComparison.Ordinal)))
+            if (!series.TryGetValue(figure, out var points))
             {
-                if (!series.TryGetValue(figure.Name, out var points))
-                {
-                    series[figure.Name] = points = ([], []);
-                }
-
-                points.Steps.Add(step);
-                points.Values.Add((double)figure.Value);
+                series[figure] = points = ([], []);
             }
+
+            points.Steps.Add(step);
+            points.Values.Add(value);
         }
 
         Plot plot = new();
@@ -74,6 +69,9 @@ internal static class SeedPlots
 
         return Render(plot, title, "training step", "error (the scenario's units)");
     }
+
+    /// <summary>Whether a logged figure is drawn: losses are left out, they are on another scale.</summary>
+    public static bool IsPlotted(string figure) => !figure.EndsWith(".loss", StringComparison.Ordinal);
 
     /// <summary>Each evaluated adversary's held-out figure at each measurement; null when none has a history.</summary>
     private static byte[]? Evaluation(string evaluationFile, string title)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Anc.Runs;
 
@@ -39,6 +40,32 @@ public sealed class MetricsLog : IDisposable
 
         _writer.WriteLine(line.ToString());
         _writer.Flush();
+    }
+
+    /// <summary>
+    /// Reads a log back: each figure of each line with its step, in order. A line cut short
+    /// by a killed run is skipped.
+    /// </summary>
+    public static IEnumerable<(long Step, string Figure, double Value)> Read(string path)
+    {
+        foreach (string line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            JObject row;
+            try
+            {
+                row = JObject.Parse(line);
+            }
+            catch (JsonReaderException)
+            {
+                continue;
+            }
+
+            long step = (long)row["step"]!;
+            foreach (JProperty figure in row.Properties().Where(p => p.Name is not ("step" or "elapsedSeconds")))
+            {
+                yield return (step, figure.Name, (double)figure.Value);
+            }
+        }
     }
 
     /// <inheritdoc />

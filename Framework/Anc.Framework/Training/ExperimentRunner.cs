@@ -4,6 +4,7 @@ using Anc.Observers;
 using Anc.Plugins;
 using Anc.Reports;
 using Anc.Runs;
+using Newtonsoft.Json.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -84,7 +85,10 @@ internal sealed class ExperimentRunner
         }
 
         RunResult result = new(run.FullPath, outcomes, cancellationToken.IsCancellationRequested);
-        run.WriteJson("summary.json", RunSummary.Build(manifest, result, started, _time.GetUtcNow()));
+        JObject summary = RunSummary.Build(manifest, result, started, _time.GetUtcNow());
+        // The report and the run's plots come before the summary, which marks the run finished.
+        RunReport.Write(run, summary, RunPlots.Write(run, manifest.Experiment, manifest.Seeds, summary));
+        run.WriteJson("summary.json", summary);
         observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
 
         return result;

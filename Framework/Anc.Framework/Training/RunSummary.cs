@@ -60,6 +60,7 @@ internal static class RunSummary
         return statistics;
     }
 
-    private static double Median(double[] sorted) =>
+    /// <summary>The median of sorted values.</summary>
+    public static double Median(double[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Anc.Runs;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Reports;
+
+/// <summary>
+/// <c>report.md</c>: the run in one page: the experiment, the manifest's digest, the
+/// environment, the success rate with its interval, every figure over seeds, a table of seeds,
+/// and links to the plots.
+/// </summary>
+internal static class RunReport
+{
+    /// <summary>Writes the report; a report that cannot be written leaves a note and costs no result.</summary>
+    public static void Write(RunDirectory run, JObject summary, IReadOnlyList<string> runPlots)
+    {
+        try
+        {
+            run.WriteText("report.md", Build(run, summary, runPlots));
+        }
+        catch (Exception e)
+        {
+            run.WriteText("report.error.txt", $"report.md could not be written: {e.GetType().Name}: {e.Message}{Environment.NewLine}");
+        }
+    }
+
+    private static string Build(RunDirectory run, JObject summary, IReadOnlyList<string> runPlots)
+    {
+        JObject manifest = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "manifest.json")));
+        JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "environment.json")));
+        string digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(run.FullPath, "manifest.json"))));
+        StringBuilder report = new();
+        report.AppendLine(CultureInfo.InvariantCulture, $"# {summary["experiment"]}");
+        report.AppendLine();
+        if ((string?)manifest["description"] is { Length: > 0 } description)
+        {
+            report.AppendLine(description).AppendLine();
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"- scenario `{summary["scenario"]}`, status **{summary["status"]}**, {summary["startedAt"]} to {summary["finishedAt"]} ({summary["durationSeconds"]} s)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- manifest: [manifest.json](manifest.json), SHA-256 `{digest}`");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"- environment: ANC {environment["framework"]}, TorchSharp {environment["torchSharp"]}, libtorch {environment["libtorch"]}, device {environment["device"]}, " +
+            $"{environment["threads"]} thread(s), {environment["os"]}; git {(string?)environment["gitCommit"] ?? "(none)"}; [environment.json](environment.json)");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"- **success rate {Number(summary["successRate"])}** ({summary["succeeded"]} of {((JArray?)summary["runs"])?.Count ?? 0} seeds), " +
+            $"95% Wilson interval {Number(summary["successRateLow"])} to {Number(summary["successRateHigh"])}");
+        report.AppendLine();
+
+        if (summary["metrics"] is JObject { Count: > 0 } metrics)
+        {
+            report.AppendLine("## Final figures over the completed seeds").AppendLine();
+            report.AppendLine("| figure | median | min | max | seeds |").AppendLine("| --- | --- | --- | --- | --- |");
+            foreach (JProperty figure in metrics.Properties())
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {figure.Name} | {Number(figure.Value["median"])} | {Number(figure.Value["min"])} | {Number(figure.Value["max"])} | {figure.Value["seeds"]} |");
+            }
+
+            report.AppendLine();
+        }
+
+        report.AppendLine("## Seeds").AppendLine();
+        report.AppendLine("| seed | status | success | steps | seconds | verdict | figures |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (JToken seed in summary["runs"] ?? new JArray())
+        {
+            int number = (int)seed["seed"]!;
+            string plots = string.Join(", ", new[] { "training", "evaluation" }
+                .Where(kind => File.Exists(Path.Combine(run.FullPath, "plots", $"seed-{number}-{kind}.png")))
+                .Select(kind => $"[{kind}](plots/seed-{number}-{kind}.png)"));
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {number} | {seed["status"]} | {((bool?)seed["success"] == true ? "yes" : "no")} | {seed["steps"]} | {seed["durationSeconds"]} | {Cell((string?)seed["message"])} | {plots} |");
+        }
+
+        if (runPlots.Count > 0)
+        {
+            report.AppendLine().AppendLine("## Plots").AppendLine();
+            foreach (string plot in runPlots)
+            {
+                string link = plot.Replace('\\', '/');
+                report.AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(plot)}]({link})");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static string Number(JToken? token) =>
+        token is JValue { Value: not null } value && value.Type is JTokenType.Float or JTokenType.Integer
+            ? ((double)value).ToString("0.####", CultureInfo.InvariantCulture)
+            : "-";
+
+    // A table cell holds one line and no pipes.
+    private static string Cell(string? text) => (text ?? string.Empty).ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+}
