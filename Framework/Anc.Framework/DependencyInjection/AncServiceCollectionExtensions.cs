@@ -27,6 +27,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<TorchDevices>();
         services.TryAddSingleton<ComponentFactory>();
         services.TryAddSingleton<ManifestReader>();
+        services.TryAddSingleton<ManifestSchema>();
         services.TryAddSingleton<ExperimentComposer>();
         services.TryAddSingleton<SeedTrainer>();
         services.TryAddSingleton<ExperimentRunner>();

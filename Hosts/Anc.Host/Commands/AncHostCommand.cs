@@ -22,6 +22,7 @@ internal static class AncHostCommand
             ValidateCommand.Create(),
             ListCommand.Create(),
             RunsCommand.Create(),
+            SchemaCommand.Create(),
         };
         root.Options.Add(Plugins);
 
