@@ -1,0 +1,154 @@
+using Anc.Components;
+using Anc.Plugins.Encryption.Losses;
+using Anc.Scenarios;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Protocol;
+
+/// <summary>
+/// One seed of an encryption experiment, whatever makes the ciphertext: the defenders train
+/// together on the joint loss, Eve trains on her own minibatches after them, and afterwards
+/// fresh Eves attack the frozen defenders. A scenario says how one batch is exchanged.
+/// </summary>
+internal abstract class EncryptionExperiment : IExperiment
+{
+    private readonly EncryptionOptions _options;
+    private readonly IReadOnlyList<(string File, nn.Module<Tensor, Tensor> Network)> _defenders;
+    private readonly string _defendersOptimizerFile;
+    private readonly Party _bob;
+    private readonly Party _eve;
+    private readonly nn.Module<Tensor, Tensor> _eveNetwork;
+    private readonly Parameter[] _eveParameters;
+    private readonly FreshEveTrainer _eves;
+    private readonly Adam _defendersOptimizer;
+    private readonly Adam _eveOptimizer;
+    private readonly BitSource _data;
+
+    /// <param name="options">The scenario's options.</param>
+    /// <param name="context">The seed's context.</param>
+    /// <param name="defenders">The defenders' networks, built (in this order) before Eve's, each with its checkpoint file.</param>
+    /// <param name="eveInputWidth">How wide what Eve observes is.</param>
+    /// <param name="defendersOptimizerFile">The checkpoint file of the defenders' optimizer.</param>
+    protected EncryptionExperiment(
+        EncryptionOptions options,
+        ExperimentContext context,
+        IReadOnlyList<(string File, nn.Module<Tensor, Tensor> Network)> defenders,
+        int eveInputWidth,
+        string defendersOptimizerFile)
+    {
+        _options = options;
+        Context = context;
+        Bits = options.Bits;
+        _defenders = defenders;
+        _defendersOptimizerFile = defendersOptimizerFile;
+        _bob = context.GetParty("bob");
+        _eve = context.GetParty("eve");
+        _eves = new FreshEveTrainer(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
+        _eveNetwork = _eves.BuildEve();
+        _eveParameters = _eveNetwork.parameters().ToArray();
+        double rate = context.Training.LearningRate;
+        _defendersOptimizer = optim.Adam(defenders.SelectMany(d => d.Network.parameters()), rate);
+        _eveOptimizer = optim.Adam(_eveNetwork.parameters(), rate);
+        _data = new BitSource(context.Seed, context.Device);
+    }
+
+    /// <summary>The seed's context.</summary>
+    protected ExperimentContext Context { get; }
+
+    /// <summary>N, the length of plaintext, keys and ciphertext.</summary>
+    protected int Bits { get; }
+
+    /// <summary>What Eve observes, in her order.</summary>
+    protected IReadOnlyList<string> EveObserves => _eve.Adversary!.Observes;
+
+    /// <summary>Bob's network.</summary>
+    protected abstract nn.Module<Tensor, Tensor> BobNetwork { get; }
+
+    public RoundResult TrainRound(long step)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        int batch = Context.Training.BatchSize;
+        Tensor bobBits = null!;
+        Tensor eveBits = null!;
+        Tensor loss = null!;
+        for (int i = 0; i < _options.AliceBobStepsPerRound; i++)
+        {
+            (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, batch);
+            bobBits = _bob.Loss.Compute(plaintext, BobNetwork.forward(bobInput));
+            // The defenders need the gradient through Eve, not Eve's own: her weights sit out this pass.
+            FreshEveTrainer.SetTrainable(_eveParameters, false);
+            eveBits = _eve.Loss.Compute(plaintext, _eveNetwork.forward(eveInput));
+            loss = AliceBobLoss.Compute(bobBits, eveBits, Bits);
+            _defendersOptimizer.zero_grad();
+            loss.backward();
+            FreshEveTrainer.SetTrainable(_eveParameters, true);
+            _defendersOptimizer.step();
+        }
+
+        Tensor? eveTrainingBits = null;
+        for (int i = 0; i < _eve.Adversary!.StepsPerRound; i++)
+        {
+            (Tensor input, Tensor plaintext) = Eavesdrop(_data, batch);
+            eveTrainingBits = _eves.Step(_eveNetwork, _eveOptimizer, input, plaintext);
+        }
+
+        return EncryptionFigures.Round(step, bobBits, eveBits, loss, eveTrainingBits, Bits, _options.Stopping);
+    }
+
+    public EvaluationResult Evaluate()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        using BitSource heldOutSource = new(Context.Seed + FreshEveTrainer.HeldOutStream, Context.Device);
+        Tensor plaintext, bobInput, eveInput;
+        using (torch.no_grad())
+        {
+            (plaintext, bobInput, eveInput) = Exchange(heldOutSource, _options.Evaluation.HeldOutExamples);
+        }
+
+        double bob = FreshEveTrainer.Measure(BobNetwork, bobInput, plaintext);
+        double eve = FreshEveTrainer.Measure(_eveNetwork, eveInput, plaintext);
+        IReadOnlyList<AdversaryTrial> trials = _eves.TrainAll(Eavesdrop, eveInput, plaintext);
+        return EncryptionFigures.Evaluation(bob, eve, trials, EveObserves, Bits, _options.Success);
+    }
+
+    public void SaveCheckpoint(string directory)
+    {
+        foreach ((string file, nn.Module<Tensor, Tensor> network) in _defenders)
+        {
+            network.save(Path.Combine(directory, file));
+        }
+
+        _eveNetwork.save(Path.Combine(directory, "eve.dat"));
+        _defendersOptimizer.save_state_dict(Path.Combine(directory, _defendersOptimizerFile));
+        _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        _defendersOptimizer.Dispose();
+        _eveOptimizer.Dispose();
+        foreach ((_, nn.Module<Tensor, Tensor> network) in _defenders)
+        {
+            network.Dispose();
+        }
+
+        _eveNetwork.Dispose();
+    }
+
+    /// <summary>
+    /// One batch of the protocol from <paramref name="data"/>: the plaintext, what Bob gets and
+    /// what Eve observes. Called with gradients for the defenders' step and without otherwise.
+    /// </summary>
+    protected abstract (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, int batch);
+
+    /// <summary>What Eve sees of a fresh batch, made by the frozen defenders, and the plaintext.</summary>
+    private (Tensor Input, Tensor Plaintext) Eavesdrop(BitSource data, int batch)
+    {
+        using IDisposable noGrad = torch.no_grad();
+        (Tensor plaintext, _, Tensor eveInput) = Exchange(data, batch);
+        return (eveInput, plaintext);
+    }
+}
