@@ -177,7 +177,8 @@ internal static class PluginLoading
     private static string Describe(string name, string folder) =>
         folder == InProcess ? $"plugin '{name}' {InProcess}" : $"plugin '{name}' ({folder})";
 
-    private static string VersionOf(Assembly assembly) =>
+    /// <summary>An assembly's informational version without its source revision, as plugins and run environments show it.</summary>
+    internal static string VersionOf(Assembly assembly) =>
         (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString()
             ?? "unknown").Split('+')[0];

@@ -14,14 +14,14 @@ internal static class RunEnvironment
 {
     public static JObject Describe(ResolvedManifest manifest, PluginCatalog catalog, Device device, IReadOnlyList<string> commandLine) => new()
     {
-        ["framework"] = Version(typeof(RunEnvironment).Assembly),
+        ["framework"] = PluginLoading.VersionOf(typeof(RunEnvironment).Assembly),
         ["plugins"] = new JArray(catalog.Plugins.Select(p => new JObject
         {
             ["name"] = p.Name,
             ["version"] = p.Version,
             ["folder"] = p.Folder,
         })),
-        ["torchSharp"] = Version(typeof(torch).Assembly),
+        ["torchSharp"] = PluginLoading.VersionOf(typeof(torch).Assembly),
         ["libtorch"] = torch.__version__,
         ["gitCommit"] = GitCommit(Path.GetDirectoryName(Path.GetFullPath(manifest.SourcePath))!),
         ["os"] = RuntimeInformation.OSDescription,
@@ -36,11 +36,6 @@ internal static class RunEnvironment
         ["workingDirectory"] = Environment.CurrentDirectory,
         ["startedAt"] = DateTimeOffset.UtcNow.ToString("O"),
     };
-
-    private static string Version(Assembly assembly) =>
-        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown").Split('+')[0];
 
     private static string? GitCommit(string directory)
     {
