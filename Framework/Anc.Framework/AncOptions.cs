@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Anc.Plugins;
+using Anc.Training;
 
 namespace Anc;
 
-/// <summary>How <c>AddAnc</c> finds plugins.</summary>
+/// <summary>How <c>AddAnc</c> finds plugins, and how the application starts a seed process.</summary>
 public sealed class AncOptions
 {
     /// <summary>Folders to load plugins from.</summary>
@@ -10,6 +12,14 @@ public sealed class AncOptions
 
     /// <summary>Plugins already in the process (an embedder's own), registered as if loaded from a folder.</summary>
     public IList<IAncPlugin> Plugins { get; } = [];
+
+    /// <summary>
+    /// How to start a process that trains one seed of a parallel run (<see cref="RunSettings.Parallel"/>
+    /// above 1): a command that runs <see cref="SeedWorker.Train(SeedAssignment)"/> with the
+    /// assignment, in an application with the same plugins. <c>anc-host</c> starts itself with a
+    /// hidden verb. Without it, runs train their seeds one after another in this process.
+    /// </summary>
+    public Func<SeedAssignment, ProcessStartInfo>? SeedProcess { get; set; }
 
     /// <summary>Adds a folder the user named; a missing or empty one is an error.</summary>
     public AncOptions AddPluginFolder(string path)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.CommandLine;
 using Anc.Host.Commands;
 using Anc.Host.Console;
@@ -34,6 +35,8 @@ internal static class AncHostBuilder
             {
                 options.AddPluginFolder(folder);
             }
+
+            options.SeedProcess = assignment => SeedProcess(SeedCommand.Arguments(assignment, pluginFolders));
         });
         if (progress != ProgressMode.None)
         {
@@ -41,6 +44,28 @@ internal static class AncHostBuilder
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// This host again with <paramref name="arguments"/>: its own executable, or, where it runs as
+    /// <c>dotnet anc-host.dll</c>, dotnet with its assembly.
+    /// </summary>
+    private static ProcessStartInfo SeedProcess(IEnumerable<string> arguments)
+    {
+        string program = Environment.ProcessPath ?? "dotnet";
+        bool throughDotnet = Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        ProcessStartInfo start = new(program);
+        if (throughDotnet)
+        {
+            start.ArgumentList.Add(typeof(AncHostBuilder).Assembly.Location);
+        }
+
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>Prints each refused plugin as one warning line on standard error; the verb goes on with the plugins that loaded.</summary>

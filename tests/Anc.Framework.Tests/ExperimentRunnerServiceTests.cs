@@ -59,6 +59,19 @@ public sealed class ExperimentRunnerServiceTests
     }
 
     [Fact]
+    public async Task Parallel_seeds_without_a_seed_process_are_refused_before_anything_is_written()
+    {
+        using ServiceProvider services = BuiltInPlugins.Services();
+        string root = ExperimentRunnerTests.NewRunsRoot();
+
+        AncInputException refused = await Assert.ThrowsAsync<AncInputException>(() => services.GetRequiredService<IExperimentRunner>()
+            .RunAsync(ManifestSource.FromJson(ExperimentRunnerTests.TinyManifest), new RunSettings(root) { Parallel = 2 }));
+
+        Assert.Contains("AncOptions.SeedProcess", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
     public async Task A_token_cancelled_before_the_run_begins_cancels_the_task_and_writes_nothing()
     {
         using ServiceProvider services = BuiltInPlugins.Services();

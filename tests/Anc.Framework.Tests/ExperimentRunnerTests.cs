@@ -180,7 +180,7 @@ public sealed class ExperimentRunnerTests
     internal static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
 
     private static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
-        services.GetRequiredService<ExperimentRunner>().Run(manifest, root, ["test"], observer: null, CancellationToken.None);
+        services.GetRequiredService<ExperimentRunner>().Run(manifest, new RunSettings(root), ["test"], observer: null, CancellationToken.None);
 
     private static string[] Figures(string runDirectory) =>
         File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))

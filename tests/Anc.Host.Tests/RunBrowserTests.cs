@@ -46,13 +46,7 @@ public sealed class RunBrowserTests
     /// <summary>Starts a long run and kills it (SIGKILL) once it has trained for a while: no summary is ever written.</summary>
     private static void KillMidTraining(string folder)
     {
-        ProcessStartInfo start = new("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { AncHostProcess.HostAssembly, "run", "m.json", "--quiet", "--output", "runs", "--set", "training.maxSteps=10000000" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
+        using Process process = AncHostProcess.Begin(folder, "run", "m.json", "--quiet", "--output", "runs", "--set", "training.maxSteps=10000000");
         DateTime giveUp = DateTime.UtcNow.AddMinutes(1);
         while (!Directory.EnumerateFiles(Path.Combine(folder, "runs"), "metrics.jsonl", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0 && !f.Contains(FinishedRun(folder), StringComparison.Ordinal)))
         {

@@ -22,6 +22,18 @@ internal static class AncHostProcess
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
         RunDotnet(workingDirectory, timeout, new Dictionary<string, string?>(), [HostAssembly, .. arguments]);
 
+    /// <summary>Starts the built anc-host with <paramref name="arguments"/> and returns at once, its output redirected, for a test that acts on the running process.</summary>
+    public static Process Begin(string workingDirectory, params string[] arguments)
+    {
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])[HostAssembly, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
     /// <summary>
     /// Runs <c>dotnet</c> with <paramref name="arguments"/>; <paramref name="environment"/> sets
     /// (or, with a null value, removes) variables. The test runner's own MSBuild variables are

@@ -30,6 +30,8 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<ManifestSchema>();
         services.TryAddSingleton<ExperimentComposer>();
         services.TryAddSingleton<SeedTrainer>();
+        services.TryAddSingleton<SeedWorker>();
+        services.TryAddSingleton(new SeedProcesses(options.SeedProcess));
         services.TryAddSingleton<ExperimentRunner>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         return services;

@@ -42,6 +42,15 @@ public sealed class RunDirectory
         throw new IOException($"Could not find a free run folder name under {parent}.");
     }
 
+    /// <summary>An existing run folder, such as the one a seed process is told to train into.</summary>
+    /// <exception cref="DirectoryNotFoundException">There is no folder at <paramref name="path"/>.</exception>
+    public static RunDirectory Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        return Directory.Exists(full) ? new RunDirectory(full) : throw new DirectoryNotFoundException($"There is no run directory at {full}.");
+    }
+
     /// <summary>The folder of one seed, created on first use.</summary>
     public string SeedPath(int seed)
     {

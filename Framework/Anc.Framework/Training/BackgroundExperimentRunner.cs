@@ -11,19 +11,22 @@ namespace Anc.Training;
 /// </summary>
 internal sealed class BackgroundExperimentRunner(ManifestReader reader, ExperimentRunner engine) : IExperimentRunner
 {
-    public Task<RunResult> RunAsync(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default) =>
-        Begin(manifest, outputRoot, events: null, cancellationToken);
+    public Task<RunResult> RunAsync(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default) =>
+        Begin(manifest, settings, events: null, cancellationToken);
 
-    public ExperimentRun Start(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default)
+    public ExperimentRun Start(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default)
     {
+        // Observers are called one at a time, so the channel has one writer even when seeds train in parallel.
         Channel<MetricEvent> events = Channel.CreateUnbounded<MetricEvent>(new UnboundedChannelOptions { SingleWriter = true });
-        return new ExperimentRun(events.Reader, Begin(manifest, outputRoot, events.Writer, cancellationToken));
+        return new ExperimentRun(events.Reader, Begin(manifest, settings, events.Writer, cancellationToken));
     }
 
-    private Task<RunResult> Begin(ManifestSource manifest, string outputRoot, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken)
+    private Task<RunResult> Begin(ManifestSource manifest, RunSettings settings, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputRoot);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(settings.OutputRoot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Parallel, 1);
 
         // Continuations run elsewhere, so that an awaiting caller never borrows the training thread.
         TaskCompletionSource<RunResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,7 +37,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, Experime
                 cancellationToken.ThrowIfCancellationRequested();
                 ResolvedManifest resolved = manifest.Read(reader);
                 IRunObserver? observer = events is null ? null : new MetricChannelObserver(events);
-                RunResult result = engine.Run(resolved, outputRoot, Environment.GetCommandLineArgs(), observer, cancellationToken);
+                RunResult result = engine.Run(resolved, settings, Environment.GetCommandLineArgs(), observer, cancellationToken);
                 events?.TryComplete();
                 completion.SetResult(result);
             }

@@ -3,7 +3,7 @@ using Anc.Observers;
 
 namespace Anc.Training;
 
-/// <summary>A run that <see cref="IExperimentRunner.Start"/> began: its metric events as they come, and its outcome.</summary>
+/// <summary>A run that <see cref="IExperimentRunner.Start(Anc.Manifests.ManifestSource, RunSettings, CancellationToken)"/> began: its metric events as they come, and its outcome.</summary>
 public sealed class ExperimentRun
 {
     private readonly ChannelReader<MetricEvent> _events;

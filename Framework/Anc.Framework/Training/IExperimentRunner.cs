@@ -13,18 +13,29 @@ namespace Anc.Training;
 /// Cancelling stops training within the current round: the run directory is kept, its
 /// <c>summary.json</c> says <c>cancelled</c>, and the result has <see cref="RunResult.Cancelled"/>
 /// set; only a token cancelled before the run began cancels the task itself. Torch's random
-/// generator and thread count belong to the process, so runs that overlap are not
-/// reproducible; start one after another where the figures must repeat.
+/// generator and thread count belong to the process, so runs that overlap in one process are
+/// not reproducible; start one after another where the figures must repeat. Seeds of one run
+/// trained in parallel (<see cref="RunSettings.Parallel"/>) each have a process of their own,
+/// and are.
 /// </remarks>
 public interface IExperimentRunner
 {
-    /// <summary>Runs <paramref name="manifest"/> into a new run directory under <paramref name="outputRoot"/>.</summary>
+    /// <summary>Runs <paramref name="manifest"/> into a new run directory under <paramref name="outputRoot"/>, one seed after another.</summary>
     /// <returns>The run's outcome, once its <c>summary.json</c> is written.</returns>
-    Task<RunResult> RunAsync(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default);
+    Task<RunResult> RunAsync(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default) =>
+        RunAsync(manifest, new RunSettings(outputRoot), cancellationToken);
+
+    /// <summary>Runs <paramref name="manifest"/> as <paramref name="settings"/> say.</summary>
+    /// <returns>The run's outcome, once its <c>summary.json</c> is written.</returns>
+    Task<RunResult> RunAsync(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Starts <paramref name="manifest"/> like <see cref="RunAsync"/> and returns at once with the
-    /// run's metric events, which stream while it trains, and its outcome.
+    /// Starts <paramref name="manifest"/> like <see cref="RunAsync(ManifestSource, string, CancellationToken)"/>
+    /// and returns at once with the run's metric events, which stream while it trains, and its outcome.
     /// </summary>
-    ExperimentRun Start(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default);
+    ExperimentRun Start(ManifestSource manifest, string outputRoot, CancellationToken cancellationToken = default) =>
+        Start(manifest, new RunSettings(outputRoot), cancellationToken);
+
+    /// <summary>Starts <paramref name="manifest"/> as <paramref name="settings"/> say, returning at once with its events and its outcome.</summary>
+    ExperimentRun Start(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default);
 }

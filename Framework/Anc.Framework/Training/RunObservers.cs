@@ -2,10 +2,15 @@ using Anc.Observers;
 
 namespace Anc.Training;
 
-/// <summary>Hands each run event to every observer of the run (the registered ones and the run's own), on the calling thread.</summary>
+/// <summary>
+/// Hands each run event to every observer of the run (the registered ones and the run's own), on
+/// the calling thread, one event at a time: seeds trained in parallel report from several threads,
+/// and observers are written for one caller.
+/// </summary>
 internal sealed class RunObservers(IEnumerable<IRunObserver> observers) : IProgress<MetricEvent>
 {
     private readonly IRunObserver[] _observers = observers.ToArray();
+    private readonly Lock _gate = new();
 
     public void Report(MetricEvent value) => Each(o => o.OnMetrics(value));
 
@@ -17,9 +22,12 @@ internal sealed class RunObservers(IEnumerable<IRunObserver> observers) : IProgr
 
     private void Each(Action<IRunObserver> call)
     {
-        foreach (IRunObserver observer in _observers)
+        lock (_gate)
         {
-            call(observer);
+            foreach (IRunObserver observer in _observers)
+            {
+                call(observer);
+            }
         }
     }
 }

@@ -28,16 +28,7 @@ internal static class RunSummary
             ["successRateLow"] = Math.Round(low, 4),
             ["successRateHigh"] = Math.Round(high, 4),
             ["metrics"] = Statistics(result.Seeds.Where(s => s.Status == SeedStatus.Completed).ToList()),
-            ["runs"] = new JArray(result.Seeds.Select(s => new JObject
-            {
-                ["seed"] = s.Seed,
-                ["status"] = s.Status,
-                ["success"] = s.Success,
-                ["steps"] = s.Steps,
-                ["durationSeconds"] = Math.Round(s.DurationSeconds, 3),
-                ["message"] = s.Message,
-                ["metrics"] = JObject.FromObject(s.Metrics),
-            })),
+            ["runs"] = new JArray(result.Seeds.Select(SeedOutcomeJson.ToJson)),
         };
     }
 

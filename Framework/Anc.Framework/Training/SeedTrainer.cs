@@ -28,9 +28,18 @@ public sealed class SeedTrainer
 
     /// <summary>
     /// Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>,
-    /// reporting its figures to <paramref name="progress"/>, which is the run's: observers can differ from run to run.
+    /// reporting its figures to <paramref name="progress"/>, which is the run's: observers can differ
+    /// from run to run. The outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
     /// </summary>
     public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, cancellationToken);
+        run.WriteJson(Path.Combine($"seed-{seed}", "outcome.json"), SeedOutcomeJson.ToJson(outcome));
+        return outcome;
+    }
+
+    private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(run);

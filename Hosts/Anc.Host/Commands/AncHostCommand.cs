@@ -23,6 +23,7 @@ internal static class AncHostCommand
             ListCommand.Create(),
             RunsCommand.Create(),
             SchemaCommand.Create(),
+            SeedCommand.Create(),
         };
         root.Options.Add(Plugins);
 

@@ -19,11 +19,24 @@ internal static class RunCommand
             DefaultValueFactory = _ => "runs",
         };
         Option<bool> quiet = new("--quiet", "-q") { Description = "Print only the outcome, no progress." };
+        Option<int> parallel = new("--parallel", "-p")
+        {
+            Description = "Train this many seeds at once, each in a process of its own, dividing the manifest's threads between them.",
+            DefaultValueFactory = _ => 1,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be 1 or more.");
+            }
+        });
         Command command = new("run", "Train and evaluate the experiment a manifest describes, writing a run directory.")
         {
             manifest,
             output,
             quiet,
+            parallel,
         };
         ManifestOverrideOptions overriding = new();
         overriding.AddTo(command);
@@ -44,7 +57,7 @@ internal static class RunCommand
 
             // The verb has nothing else to do meanwhile, so it waits for the run's own thread.
             RunResult result = host.Services.GetRequiredService<IExperimentRunner>()
-                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), parse.GetValue(output)!, stop.Token)
+                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), new RunSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) }, stop.Token)
                 .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {
