@@ -48,7 +48,7 @@ public sealed class ExperimentRunnerTests
             JObject evaluation = JObject.Parse(File.ReadAllText(Path.Combine(seedDirectory, "evaluation.json")));
             Assert.Equal(2, ((JArray)evaluation["adversaries"]!).Count);
             Assert.Equal(
-                ["alice-bob.adam.dat", "alice.dat", "bob.dat", "eve.adam.dat", "eve.dat"],
+                ["alice-bob.adam.dat", "alice.dat", "bob.dat", "checkpoint.json", "data.rng", "eve.adam.dat", "eve.dat", "torch-rng.dat"],
                 Directory.GetFiles(Path.Combine(seedDirectory, "checkpoints", "final")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         }
 

@@ -24,17 +24,15 @@ public sealed class ParallelSeedTests
             Assert.Contains("seed 1 failed its criteria", output, StringComparison.Ordinal);
         }
 
-        string first = RunOf(folder, "alone");
-        string second = RunOf(folder, "together");
+        string first = RunFiles.RunOf(folder, "alone");
+        string second = RunFiles.RunOf(folder, "together");
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(second, "environment.json")));
         Assert.Equal(2, (int)environment["parallel"]!);
         Assert.Equal(1, (int)environment["threadsPerSeed"]!);
         foreach (int seed in new[] { 0, 1 })
         {
-            Assert.Equal(Figures(first, seed), Figures(second, seed));
-            Assert.Equal(
-                JObject.Parse(File.ReadAllText(Path.Combine(first, $"seed-{seed}", "evaluation.json"))).ToString(),
-                JObject.Parse(File.ReadAllText(Path.Combine(second, $"seed-{seed}", "evaluation.json"))).ToString());
+            Assert.Equal(RunFiles.Figures(first, seed), RunFiles.Figures(second, seed));
+            Assert.Equal(RunFiles.Evaluation(first, seed), RunFiles.Evaluation(second, seed));
             Assert.True(File.Exists(Path.Combine(second, "plots", $"seed-{seed}-training.png")));
             Assert.True(Directory.EnumerateFiles(Path.Combine(second, "tensorboard", $"seed-{seed}")).Any(), "the run's TensorBoard log has the seed process's figures");
         }
@@ -62,7 +60,7 @@ public sealed class ParallelSeedTests
             Assert.Contains("0 of 2 seed(s) succeeded", await output, StringComparison.Ordinal);
         }
 
-        string runDirectory = RunOf(folder, "runs");
+        string runDirectory = RunFiles.RunOf(folder, "runs");
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(runDirectory, "summary.json")));
         Assert.Equal("completed-with-crashes", (string)summary["status"]!);
         JToken survivor = summary["runs"]!.Single(r => (int)r["seed"]! == 0);
@@ -110,17 +108,4 @@ public sealed class ParallelSeedTests
             return [];
         }
     }
-
-    /// <summary>A seed's logged figures without their times, which no two runs share.</summary>
-    private static string[] Figures(string run, int seed) =>
-        File.ReadAllLines(Path.Combine(run, $"seed-{seed}", "metrics.jsonl"))
-            .Select(line =>
-            {
-                JObject json = JObject.Parse(line);
-                json.Remove("elapsedSeconds");
-                return json.ToString(Newtonsoft.Json.Formatting.None);
-            })
-            .ToArray();
-
-    private static string RunOf(string folder, string root) => Directory.GetDirectories(Path.Combine(folder, root, "tiny")).Single();
 }

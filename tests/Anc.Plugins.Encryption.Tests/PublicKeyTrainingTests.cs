@@ -60,7 +60,7 @@ public sealed class PublicKeyTrainingTests
     }
 
     [Fact]
-    public void A_checkpoint_holds_every_network_and_both_optimizers()
+    public void A_checkpoint_holds_every_network_both_optimizers_and_the_data_stream()
     {
         using IExperiment experiment = CreateExperiment(new PublicKeyEveOptions(), seed: 0);
         experiment.TrainRound(1);
@@ -69,8 +69,19 @@ public sealed class PublicKeyTrainingTests
         experiment.SaveCheckpoint(directory);
 
         Assert.Equal(
-            ["alice.dat", "bob.dat", "defenders.adam.dat", "eve.adam.dat", "eve.dat", "key-generator.dat"],
+            ["alice.dat", "bob.dat", "data.rng", "defenders.adam.dat", "eve.adam.dat", "eve.dat", "key-generator.dat"],
             Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_public_key_experiment_restored_from_a_checkpoint_trains_on_exactly_as_one_never_stopped()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+
+        (string[] uninterrupted, string[] resumed) = CheckpointContinuation.Train(() => CreateExperiment(new PublicKeyEveOptions(), seed: 3), at: 20, total: 30);
+
+        Assert.Equal(10, resumed.Length);
+        Assert.Equal(uninterrupted, resumed);
     }
 
     private static IExperiment CreateExperiment(PublicKeyEveOptions eve, int seed)

@@ -62,6 +62,19 @@ public sealed class SymmetricTrainingTests
         Assert.True(experiment.TrainRound(5).StopRequested);
     }
 
+    [Fact]
+    public void A_symmetric_experiment_restored_from_a_checkpoint_trains_on_exactly_as_one_never_stopped()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+        SymmetricOptions options = new() { Bits = 8, Stopping = { Enabled = false } };
+
+        (string[] uninterrupted, string[] resumed) = CheckpointContinuation.Train(
+            () => CreateExperiment(options, new TrainingOptions { BatchSize = 64 }, seed: 2), at: 30, total: 45);
+
+        Assert.Equal(15, resumed.Length);
+        Assert.Equal(uninterrupted, resumed);
+    }
+
     private static IExperiment CreateExperiment(SymmetricOptions options, TrainingOptions training, int seed)
     {
         torch.random.manual_seed(seed);

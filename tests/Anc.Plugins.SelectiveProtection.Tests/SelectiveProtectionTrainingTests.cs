@@ -58,9 +58,33 @@ public sealed class SelectiveProtectionTrainingTests
         Assert.False(evaluation.Success, evaluation.Verdict);
     }
 
+    [Fact]
+    public void An_experiment_restored_from_a_checkpoint_trains_on_exactly_as_one_never_stopped()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+
+        (string[] uninterrupted, string[] resumed) = CheckpointContinuation.Train(() => Create(new SelectiveProtectionOptions()), at: 40, total: 60);
+
+        Assert.Equal(20, resumed.Length);
+        Assert.Equal(uninterrupted, resumed);
+    }
+
     private static (RoundResult First, EvaluationResult Evaluation) Train(SelectiveProtectionOptions options)
     {
         torch.set_num_threads(1);
+        using IExperiment experiment = Create(options);
+
+        RoundResult first = experiment.TrainRound(1);
+        for (int step = 2; step <= Rounds; step++)
+        {
+            experiment.TrainRound(step);
+        }
+
+        return (first, experiment.Evaluate());
+    }
+
+    private static IExperiment Create(SelectiveProtectionOptions options)
+    {
         options.Evaluation = new EvaluationOptions { FreshEves = 1, Steps = 1000, MeasureEvery = 250, HeldOutExamples = 4096 };
         torch.random.manual_seed(Seed);
         SelectiveProtectionScenario scenario = new(options);
@@ -71,14 +95,6 @@ public sealed class SelectiveProtectionTrainingTests
         ExperimentContext context = new(
             Seed, CPU, new TrainingOptions { BatchSize = 256, LearningRate = 0.002 }, parties, new Progress<MetricEvent>(), CancellationToken.None,
             new CorrelatedGaussianGenerator(new CorrelatedGaussianOptions()));
-        using IExperiment experiment = scenario.CreateExperiment(context);
-
-        RoundResult first = experiment.TrainRound(1);
-        for (int step = 2; step <= Rounds; step++)
-        {
-            experiment.TrainRound(step);
-        }
-
-        return (first, experiment.Evaluate());
+        return scenario.CreateExperiment(context);
     }
 }

@@ -17,6 +17,10 @@ internal static class AncHostProcess
     public static string ThrowingPluginFolder =>
         Path.Combine(RepositoryRoot, "tests", "Plugins", "Anc.TestPlugins.Throwing", "bin", Configuration, "plugins", "Anc.TestPlugins.Throwing");
 
+    /// <summary>The folder of a test plugin whose <c>faulty</c> network fails during training (tests/Plugins/Anc.TestPlugins.Faulty).</summary>
+    public static string FaultyPluginFolder =>
+        Path.Combine(RepositoryRoot, "tests", "Plugins", "Anc.TestPlugins.Faulty", "bin", Configuration, "plugins", "Anc.TestPlugins.Faulty");
+
     public static string EncryptionManifests => Path.Combine(RepositoryRoot, "Plugins", "Anc.Plugins.Encryption", "manifests");
 
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>

@@ -28,4 +28,9 @@ public sealed class TrainingOptions
     [Description("Every how many rounds metrics are logged.")]
     [Range(1, 100_000_000)]
     public int LogEvery { get; set; } = 100;
+
+    /// <summary>Every how many rounds a checkpoint to resume from is written; 0 writes only the final one.</summary>
+    [Description("Every how many rounds a checkpoint to resume from is written (anc-host run --resume); 0: only the final one.")]
+    [Range(0, 100_000_000)]
+    public int CheckpointEvery { get; set; } = 1000;
 }

@@ -12,11 +12,21 @@ public sealed class MetricsLog : IDisposable
 {
     private readonly StreamWriter _writer;
 
-    /// <summary>Creates (or truncates) the log at <paramref name="path"/>.</summary>
-    public MetricsLog(string path)
+    /// <summary>
+    /// Creates (or empties) the log at <paramref name="path"/>; or, for a resumed seed, keeps its
+    /// first <paramref name="continueAt"/> bytes, what was logged up to the checkpoint, and appends.
+    /// </summary>
+    public MetricsLog(string path, long continueAt = 0)
     {
-        _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
+        ArgumentOutOfRangeException.ThrowIfNegative(continueAt);
+        FileStream stream = new(path, continueAt > 0 ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.Read);
+        stream.SetLength(continueAt);
+        stream.Seek(0, SeekOrigin.End);
+        _writer = new StreamWriter(stream) { AutoFlush = false };
     }
+
+    /// <summary>The bytes logged so far (every line is flushed as it is written).</summary>
+    public long Length => _writer.BaseStream.Length;
 
     /// <summary>Appends one line: the step, then the figures in the order given.</summary>
     public void Write(long step, double elapsedSeconds, IReadOnlyDictionary<string, double> values)

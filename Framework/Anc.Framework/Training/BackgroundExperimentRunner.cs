@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Anc.Manifests;
+using Anc.Diagnostics;
 using Anc.Observers;
+using Anc.Runs;
 
 namespace Anc.Training;
 
@@ -9,7 +11,7 @@ namespace Anc.Training;
 /// manifest and trains on a dedicated thread, because TorchSharp training is synchronous and
 /// long and would otherwise hold the caller's thread or a thread-pool thread for minutes.
 /// </summary>
-internal sealed class BackgroundExperimentRunner(ManifestReader reader, ExperimentRunner engine) : IExperimentRunner
+internal sealed class BackgroundExperimentRunner(ManifestReader reader, ExperimentRunner engine, TimeProvider time) : IExperimentRunner
 {
     public Task<RunResult> RunAsync(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default) =>
         Begin(manifest, settings, events: null, cancellationToken);
@@ -21,13 +23,56 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, Experime
         return new ExperimentRun(events.Reader, Begin(manifest, settings, events.Writer, cancellationToken));
     }
 
+    public Task<RunResult> ResumeAsync(string runDirectory, int parallel = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        return OnTrainingThread($"anc-resume {runDirectory}", events: null, cancellationToken, observer =>
+        {
+            RunDirectory run = ResumableRun(runDirectory);
+            ResolvedManifest resolved = reader.Read(Path.Combine(run.FullPath, "manifest.json"));
+            return engine.Resume(run, resolved, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
+        });
+    }
+
     private Task<RunResult> Begin(ManifestSource manifest, RunSettings settings, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(settings.OutputRoot);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Parallel, 1);
+        return OnTrainingThread($"anc-run {manifest.Name}", events, cancellationToken, observer =>
+            engine.Run(manifest.Read(reader), settings, Environment.GetCommandLineArgs(), observer, cancellationToken));
+    }
 
+    /// <summary>A run that can go on: a run directory without a summary whose process is gone.</summary>
+    private RunDirectory ResumableRun(string runDirectory)
+    {
+        RunRecord record;
+        try
+        {
+            record = RunRecord.Read(runDirectory, time.GetUtcNow());
+        }
+        catch (IOException e)
+        {
+            throw new AncInputException($"{e.Message.TrimEnd('.')}; --resume takes a run directory, such as runs/<experiment>/<yyyyMMdd-HHmmss>-<id>.");
+        }
+
+        if (record.Summary is not null)
+        {
+            throw new AncInputException($"{record.Directory}: the run has finished (it has a summary.json); nothing to resume.");
+        }
+
+        if (record.Status == "running")
+        {
+            throw new AncInputException($"{record.Directory}: the run is still running (its heartbeat is fresh); stop it before resuming.");
+        }
+
+        return RunDirectory.Open(record.Directory);
+    }
+
+    private static Task<RunResult> OnTrainingThread(string name, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken, Func<IRunObserver?, RunResult> work)
+    {
         // Continuations run elsewhere, so that an awaiting caller never borrows the training thread.
         TaskCompletionSource<RunResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Thread training = new(() =>
@@ -35,9 +80,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, Experime
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ResolvedManifest resolved = manifest.Read(reader);
-                IRunObserver? observer = events is null ? null : new MetricChannelObserver(events);
-                RunResult result = engine.Run(resolved, settings, Environment.GetCommandLineArgs(), observer, cancellationToken);
+                RunResult result = work(events is null ? null : new MetricChannelObserver(events));
                 events?.TryComplete();
                 completion.SetResult(result);
             }
@@ -53,7 +96,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, Experime
             }
         })
         {
-            Name = $"anc-run {manifest.Name}",
+            Name = name,
             // A run must not keep the process alive once the application has ended.
             IsBackground = true,
         };

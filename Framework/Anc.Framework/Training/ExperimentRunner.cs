@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
@@ -53,20 +54,9 @@ internal sealed class ExperimentRunner
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(commandLine);
-        int parallel = Math.Min(settings.Parallel, manifest.Seeds.Count);
-        if (parallel > 1 && !_processes.Available)
-        {
-            throw new AncInputException($"parallel {settings.Parallel}: this application trains seeds in its own process only (it sets no AncOptions.SeedProcess); run them one after another.");
-        }
-
+        int parallel = Parallelism(settings.Parallel, manifest);
         Device device = _devices.Resolve(manifest.Device);
-        if (manifest.Threads > 0)
-        {
-            torch.set_num_threads(manifest.Threads);
-        }
-
-        // Seed processes share the threads the manifest asks for (or the machine's), one each at least.
-        int threadsPerSeed = Math.Max(1, (manifest.Threads > 0 ? manifest.Threads : Environment.ProcessorCount) / parallel);
+        SetThreads(manifest);
         DateTimeOffset started = _time.GetUtcNow();
         RunDirectory run;
         try
@@ -78,18 +68,75 @@ internal sealed class ExperimentRunner
             throw new AncInputException($"{settings.OutputRoot}: cannot create a run directory there ({e.Message}); choose another --output.");
         }
 
-        IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
-        RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer]);
         run.WriteJson("manifest.json", manifest.ToJson());
         JObject environment = RunEnvironment.Describe(manifest, _catalog, device, commandLine);
         environment["parallel"] = parallel;
-        environment["threadsPerSeed"] = parallel > 1 ? threadsPerSeed : torch.get_num_threads();
+        environment["threadsPerSeed"] = ThreadsPerSeed(manifest, parallel);
         run.WriteJson("environment.json", environment);
+        return Execute(run, manifest, device, parallel, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Goes on with a run that did not finish, in its own folder: seeds that completed or
+    /// diverged keep their outcome (they would repeat it exactly); the others resume from their
+    /// latest checkpoint. <c>environment.json</c> records each resumption.
+    /// </summary>
+    public RunResult Resume(RunDirectory run, ResolvedManifest manifest, int parallel, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        int seedsLeft = manifest.Seeds.Count;
+        Dictionary<int, SeedOutcome> kept = [];
+        foreach (int seed in manifest.Seeds)
+        {
+            string path = Path.Combine(run.FullPath, $"seed-{seed}", "outcome.json");
+            if (File.Exists(path) && SeedOutcomeJson.FromJson(JObject.Parse(File.ReadAllText(path))) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
+            {
+                kept[seed] = outcome;
+                seedsLeft--;
+            }
+        }
+
+        int workers = Parallelism(parallel, manifest, Math.Max(1, seedsLeft));
+        Device device = _devices.Resolve(manifest.Device);
+        SetThreads(manifest);
+        string environmentPath = Path.Combine(run.FullPath, "environment.json");
+        JObject environment = File.Exists(environmentPath) ? JObject.Parse(File.ReadAllText(environmentPath)) : [];
+        DateTimeOffset started = environment["startedAt"]?.Type == JTokenType.String && DateTimeOffset.TryParse((string)environment["startedAt"]!, CultureInfo.InvariantCulture, out DateTimeOffset at) ? at : _time.GetUtcNow();
+        JArray resumes = environment["resumes"] as JArray ?? [];
+        resumes.Add(new JObject
+        {
+            ["at"] = _time.GetUtcNow().ToString("O"),
+            ["commandLine"] = new JArray(commandLine),
+            ["parallel"] = workers,
+            ["threadsPerSeed"] = ThreadsPerSeed(manifest, workers),
+            ["seedsKept"] = new JArray(kept.Keys.Order()),
+        });
+        environment["resumes"] = resumes;
+        run.WriteJson("environment.json", environment);
+        return Execute(run, manifest, device, workers, kept, started, observer, cancellationToken, resume: true);
+    }
+
+    private RunResult Execute(
+        RunDirectory run,
+        ResolvedManifest manifest,
+        Device device,
+        int parallel,
+        IReadOnlyDictionary<int, SeedOutcome> kept,
+        DateTimeOffset started,
+        IRunObserver? observer,
+        CancellationToken cancellationToken,
+        bool resume = false)
+    {
+        int threadsPerSeed = ThreadsPerSeed(manifest, parallel);
+        IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
+        RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer]);
         observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
         Func<int, SeedOutcome> train = parallel > 1
-            ? seed => _processes.Train(run, seed, threadsPerSeed, observers, cancellationToken)
-            : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken);
+            ? seed => _processes.Train(run, seed, threadsPerSeed, resume, observers, cancellationToken)
+            : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken, resume);
         ConcurrentDictionary<int, SeedOutcome> outcomes = new();
         void TrainSeed(int seed)
         {
@@ -99,7 +146,7 @@ internal sealed class ExperimentRunner
                 return;
             }
 
-            SeedOutcome outcome = train(seed);
+            SeedOutcome outcome = kept.TryGetValue(seed, out SeedOutcome? earlier) ? earlier : train(seed);
             outcomes[seed] = outcome;
             SeedPlots.Write(run, seed, manifest.Experiment);
             observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
@@ -130,4 +177,30 @@ internal sealed class ExperimentRunner
 
         return result;
     }
+
+    private static void SetThreads(ResolvedManifest manifest)
+    {
+        if (manifest.Threads > 0)
+        {
+            torch.set_num_threads(manifest.Threads);
+        }
+    }
+
+    /// <summary>How many seeds train at once: no more than asked, than there are seeds, or, without seed processes, one.</summary>
+    private int Parallelism(int asked, ResolvedManifest manifest, int? seeds = null)
+    {
+        int parallel = Math.Min(asked, seeds ?? manifest.Seeds.Count);
+        if (parallel > 1 && !_processes.Available)
+        {
+            throw new AncInputException($"parallel {asked}: this application trains seeds in its own process only (it sets no AncOptions.SeedProcess); run them one after another.");
+        }
+
+        return Math.Max(1, parallel);
+    }
+
+    /// <summary>Seed processes share the threads the manifest asks for (or the machine's), one each at least; one process keeps torch's setting.</summary>
+    private static int ThreadsPerSeed(ResolvedManifest manifest, int parallel) =>
+        parallel > 1
+            ? Math.Max(1, (manifest.Threads > 0 ? manifest.Threads : Environment.ProcessorCount) / parallel)
+            : manifest.Threads > 0 ? manifest.Threads : torch.get_num_threads();
 }

@@ -38,4 +38,16 @@ public interface IExperimentRunner
 
     /// <summary>Starts <paramref name="manifest"/> as <paramref name="settings"/> say, returning at once with its events and its outcome.</summary>
     ExperimentRun Start(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Goes on with a run that was killed, crashed or cancelled, in its own directory and with
+    /// its own <c>manifest.json</c>: seeds that completed keep their outcome, the others continue
+    /// from their latest checkpoint (see <see cref="Scenarios.TrainingOptions.CheckpointEvery"/>),
+    /// so that on CPU with the same threads the figures equal an uninterrupted run's.
+    /// </summary>
+    /// <param name="runDirectory">The run directory.</param>
+    /// <param name="parallel">How many seeds train at once, as <see cref="RunSettings.Parallel"/>.</param>
+    /// <param name="cancellationToken">Stops the run as <see cref="RunAsync(ManifestSource, RunSettings, CancellationToken)"/>'s does.</param>
+    /// <exception cref="Diagnostics.AncInputException">The folder is not a run directory, the run has finished, or it is still running.</exception>
+    Task<RunResult> ResumeAsync(string runDirectory, int parallel = 1, CancellationToken cancellationToken = default);
 }

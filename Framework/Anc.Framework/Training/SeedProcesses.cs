@@ -22,7 +22,7 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
     /// <summary>Whether the application said how to start a seed process.</summary>
     public bool Available => start is not null;
 
-    public SeedOutcome Train(RunDirectory run, int seed, int threads, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    public SeedOutcome Train(RunDirectory run, int seed, int threads, bool resume, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         if (start is null)
         {
@@ -31,7 +31,7 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
 
         Stopwatch clock = Stopwatch.StartNew();
         string seedPath = run.SeedPath(seed);
-        ProcessStartInfo info = start(new SeedAssignment(run.FullPath, seed, threads));
+        ProcessStartInfo info = start(new SeedAssignment(run.FullPath, seed, threads) { Resume = resume });
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;

@@ -9,6 +9,9 @@ public static class SeedStatus
     /// <summary>An exception ended it; the message and the seed's <c>error.log</c> say which.</summary>
     public const string Crashed = "crashed";
 
+    /// <summary>A figure became NaN or infinite; the message names it, its party and the step, and training stopped there.</summary>
+    public const string Diverged = "diverged";
+
     /// <summary>The user stopped the run.</summary>
     public const string Cancelled = "cancelled";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Anc.Components;
 using Anc.Manifests;
 using Anc.Observers;
@@ -29,23 +28,24 @@ public sealed class SeedTrainer
     /// <summary>
     /// Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>,
     /// reporting its figures to <paramref name="progress"/>, which is the run's: observers can differ
-    /// from run to run. The outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
+    /// from run to run. With <paramref name="resume"/>, goes on from the seed's latest checkpoint
+    /// (or starts over where there is none). The outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
     /// </summary>
-    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, cancellationToken);
-        run.WriteJson(Path.Combine($"seed-{seed}", "outcome.json"), SeedOutcomeJson.ToJson(outcome));
-        return outcome;
-    }
-
-    private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken, bool resume = false)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
-        Stopwatch clock = Stopwatch.StartNew();
+        SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, resume, cancellationToken);
+        run.WriteJson(Path.Combine($"seed-{seed}", "outcome.json"), SeedOutcomeJson.ToJson(outcome));
+        return outcome;
+    }
+
+    private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, bool resume, CancellationToken cancellationToken)
+    {
+        SeedClock clock = new();
         string seedPath = run.SeedPath(seed);
+        SeedCheckpoints checkpoints = new(seedPath);
         long steps = 0;
         try
         {
@@ -54,47 +54,84 @@ public sealed class SeedTrainer
             (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = _composer.Compose(manifest);
             ExperimentContext context = new(seed, device, manifest.Training, parties, progress, cancellationToken, data);
             using IExperiment experiment = scenario.CreateExperiment(context);
+            SeedCheckpoint? restored = resume ? Restore(experiment, checkpoints) : null;
+            steps = restored?.Step ?? 0;
+            clock.ContinueFrom(restored?.ElapsedSeconds ?? 0);
 
-            TrainingOptions training = manifest.Training;
-            using (MetricsLog log = new(Path.Combine(seedPath, "metrics.jsonl")))
+            if (restored is not { Final: true })
             {
-                for (long step = 1; step <= training.MaxSteps; step++)
+                TrainingOptions training = manifest.Training;
+                using MetricsLog log = new(Path.Combine(seedPath, "metrics.jsonl"), restored?.MetricsBytes ?? 0);
+                for (long step = steps + 1; step <= training.MaxSteps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     RoundResult round = experiment.TrainRound(step);
                     steps = step;
-                    if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps)
+                    string? divergence = Divergence.Find(round.Metrics);
+                    if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps || divergence is not null)
                     {
-                        log.Write(step, clock.Elapsed.TotalSeconds, round.Metrics);
+                        log.Write(step, clock.Seconds, round.Metrics);
                         progress.Report(new MetricEvent(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics));
+                    }
+
+                    if (divergence is not null)
+                    {
+                        return new SeedOutcome(seed, SeedStatus.Diverged, false, steps, new Dictionary<string, double>(), $"diverged at step {step}: {divergence}", clock.Seconds);
                     }
 
                     if (round.StopRequested)
                     {
                         break;
                     }
-                }
-            }
 
-            string checkpoint = Path.Combine(seedPath, "checkpoints", "final");
-            Directory.CreateDirectory(checkpoint);
-            experiment.SaveCheckpoint(checkpoint);
+                    if (training.CheckpointEvery > 0 && step % training.CheckpointEvery == 0 && step < training.MaxSteps)
+                    {
+                        checkpoints.Save(experiment, step, clock.Seconds, log.Length, final: false);
+                    }
+                }
+
+                checkpoints.Save(experiment, steps, clock.Seconds, log.Length, final: true);
+            }
 
             EvaluationResult evaluation = experiment.Evaluate();
             run.WriteJson(Path.Combine($"seed-{seed}", "evaluation.json"), ToJson(seed, steps, evaluation));
-            return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, clock.Elapsed.TotalSeconds);
+            return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, clock.Seconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new SeedOutcome(seed, SeedStatus.Cancelled, false, steps, new Dictionary<string, double>(), "stopped by the user", clock.Elapsed.TotalSeconds);
+            return new SeedOutcome(seed, SeedStatus.Cancelled, false, steps, new Dictionary<string, double>(), "stopped by the user", clock.Seconds);
         }
         catch (Exception e)
         {
             // The whole trace goes to the seed's log; the summary and the console get one line.
             File.WriteAllText(Path.Combine(seedPath, "error.log"), e.ToString());
-            string message = e is ComponentFaultException ? e.Message : $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}";
-            return new SeedOutcome(seed, SeedStatus.Crashed, false, steps, new Dictionary<string, double>(), message, clock.Elapsed.TotalSeconds);
+            string message = e is ComponentFaultException ? e.Message : TrainingFault.Describe(e, manifest);
+            return new SeedOutcome(seed, SeedStatus.Crashed, false, steps, new Dictionary<string, double>(), message, clock.Seconds);
         }
+    }
+
+    /// <summary>
+    /// Restores <paramref name="experiment"/> and torch's generator from the latest checkpoint;
+    /// null, to start over, where there is none or the experiment cannot resume.
+    /// </summary>
+    private static SeedCheckpoint? Restore(IExperiment experiment, SeedCheckpoints checkpoints)
+    {
+        if (checkpoints.Latest() is not { } latest)
+        {
+            return null;
+        }
+
+        try
+        {
+            experiment.RestoreCheckpoint(latest.Directory);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        SeedCheckpoints.RestoreTorchRandom(latest);
+        return latest;
     }
 
     private static JObject ToJson(int seed, long steps, EvaluationResult evaluation) => new()

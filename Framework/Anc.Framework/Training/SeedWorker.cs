@@ -71,6 +71,6 @@ public sealed class SeedWorker
 
         ResolvedManifest manifest = _reader.Read(Path.Combine(run.FullPath, "manifest.json"));
         torch.set_num_threads(Math.Max(1, assignment.Threads));
-        return _trainer.Train(manifest, assignment.Seed, _devices.Resolve(manifest.Device), run, new SeedEventWriter(events), cancellationToken);
+        return _trainer.Train(manifest, assignment.Seed, _devices.Resolve(manifest.Device), run, new SeedEventWriter(events), cancellationToken, assignment.Resume);
     }
 }

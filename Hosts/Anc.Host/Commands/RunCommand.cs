@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Anc.Diagnostics;
 using Anc.Host.Console;
 using Anc.Manifests;
 using Anc.Training;
@@ -12,7 +13,11 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        Argument<string> manifest = new("manifest") { Description = "The manifest file (.json)." };
+        Argument<string?> manifest = new("manifest") { Description = "The manifest file (.json).", Arity = ArgumentArity.ZeroOrOne };
+        Option<string?> resume = new("--resume")
+        {
+            Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint.",
+        };
         Option<string> output = new("--output", "-o")
         {
             Description = "The runs root; the run directory is <root>/<experiment>/<yyyyMMdd-HHmmss>-<id>/.",
@@ -37,12 +42,23 @@ internal static class RunCommand
             output,
             quiet,
             parallel,
+            resume,
         };
         ManifestOverrideOptions overriding = new();
         overriding.AddTo(command);
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
             IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
+            if ((parse.GetValue(manifest) is null) == (parse.GetValue(resume) is null))
+            {
+                throw new AncInputException("anc-host run: give a manifest, or --resume <run directory>, not both.");
+            }
+
+            if (parse.GetValue(resume) is not null && overrides.Count > 0)
+            {
+                throw new AncInputException("anc-host run --resume: a resumed run keeps its manifest; --set and --seeds do not apply.");
+            }
+
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
             using IHost host = AncHostBuilder.Build(parse, progress);
@@ -56,8 +72,12 @@ internal static class RunCommand
             };
 
             // The verb has nothing else to do meanwhile, so it waits for the run's own thread.
-            RunResult result = host.Services.GetRequiredService<IExperimentRunner>()
-                .RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), new RunSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) }, stop.Token)
+            IExperimentRunner runner = host.Services.GetRequiredService<IExperimentRunner>();
+            int seedsAtOnce = parse.GetValue(parallel);
+            string? runDirectory = parse.GetValue(resume);
+            RunResult result = (runDirectory is null
+                    ? runner.RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), new RunSettings(parse.GetValue(output)!) { Parallel = seedsAtOnce }, stop.Token)
+                    : runner.ResumeAsync(runDirectory, seedsAtOnce, stop.Token))
                 .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {

@@ -17,11 +17,13 @@ internal static class SeedCommand
         Argument<string> runDirectory = new("run-directory") { Description = "The run directory; its manifest.json says what to train." };
         Option<int> seed = new("--seed") { Description = "The seed to train.", Required = true };
         Option<int> threads = new("--threads") { Description = "Torch's intra-op threads.", DefaultValueFactory = _ => 1 };
+        Option<bool> resume = new("--resume") { Description = "Go on from the seed's latest checkpoint." };
         Command command = new("seed", "Train one seed of a parallel run (started by anc-host run --parallel).")
         {
             runDirectory,
             seed,
             threads,
+            resume,
         };
         command.Hidden = true;
         command.SetAction(parse => AncHostCommand.Guard(() =>
@@ -30,7 +32,7 @@ internal static class SeedCommand
             System.Console.CancelKeyPress += (_, e) => e.Cancel = true;
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
             SeedOutcome outcome = host.Services.GetRequiredService<SeedWorker>()
-                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)));
+                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)) { Resume = parse.GetValue(resume) });
             return outcome.Success ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
@@ -45,6 +47,11 @@ internal static class SeedCommand
         yield return assignment.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         yield return "--threads";
         yield return assignment.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (assignment.Resume)
+        {
+            yield return "--resume";
+        }
+
         foreach (string folder in pluginFolders)
         {
             yield return "--plugins";

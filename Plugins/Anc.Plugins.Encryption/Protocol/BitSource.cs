@@ -21,6 +21,20 @@ public sealed class BitSource : IDisposable
     public Tensor Next(long rows, long bits) =>
         torch.randint(0, 2, [rows, bits], dtype: ScalarType.Float32, device: _device, generator: _generator).mul_(2).sub_(1);
 
+    /// <summary>Writes where the stream is to <paramref name="path"/>, for a checkpoint.</summary>
+    public void SaveState(string path)
+    {
+        using Tensor state = _generator.get_state();
+        torch.save(state, path);
+    }
+
+    /// <summary>Puts the stream back where <see cref="SaveState"/> found it.</summary>
+    public void RestoreState(string path)
+    {
+        using Tensor state = torch.load(path);
+        _generator.set_state(state);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _generator.Dispose();
 }

@@ -14,6 +14,8 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// </summary>
 internal abstract class EncryptionExperiment : IExperiment
 {
+    private const string DataStateFile = "data.rng";
+
     private readonly EncryptionOptions _options;
     private readonly IReadOnlyList<(string File, nn.Module<Tensor, Tensor> Network)> _defenders;
     private readonly string _defendersOptimizerFile;
@@ -123,6 +125,20 @@ internal abstract class EncryptionExperiment : IExperiment
         _eveNetwork.save(Path.Combine(directory, "eve.dat"));
         _defendersOptimizer.save_state_dict(Path.Combine(directory, _defendersOptimizerFile));
         _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _data.SaveState(Path.Combine(directory, DataStateFile));
+    }
+
+    public void RestoreCheckpoint(string directory)
+    {
+        foreach ((string file, nn.Module<Tensor, Tensor> network) in _defenders)
+        {
+            network.load(Path.Combine(directory, file));
+        }
+
+        _eveNetwork.load(Path.Combine(directory, "eve.dat"));
+        _defendersOptimizer.load_state_dict(Path.Combine(directory, _defendersOptimizerFile));
+        _eveOptimizer.load_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _data.RestoreState(Path.Combine(directory, DataStateFile));
     }
 
     public void Dispose()

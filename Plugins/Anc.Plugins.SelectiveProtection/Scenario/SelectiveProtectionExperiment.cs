@@ -19,6 +19,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
     // Offsets that keep the seed's random streams apart: training data, held-out data, fresh Eves.
     private const long HeldOutStream = 0x5EED_0001;
     private const long FreshEveStream = 0x5EED_1000;
+    private const string TrainingStreamFile = "training.rng";
 
     // Every reported figure is a mean squared error, whatever losses the parties train with.
     private static readonly SquaredErrorLoss SquaredError = new();
@@ -148,6 +149,19 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
         _eveNetwork.save(Path.Combine(directory, "eve.dat"));
         _aliceBobOptimizer.save_state_dict(Path.Combine(directory, "alice-bob.adam.dat"));
         _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        using Tensor stream = _trainingStream.get_state();
+        torch.save(stream, Path.Combine(directory, TrainingStreamFile));
+    }
+
+    public void RestoreCheckpoint(string directory)
+    {
+        _aliceNetwork.load(Path.Combine(directory, "alice.dat"));
+        _bobNetwork.load(Path.Combine(directory, "bob.dat"));
+        _eveNetwork.load(Path.Combine(directory, "eve.dat"));
+        _aliceBobOptimizer.load_state_dict(Path.Combine(directory, "alice-bob.adam.dat"));
+        _eveOptimizer.load_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        using Tensor stream = torch.load(Path.Combine(directory, TrainingStreamFile));
+        _trainingStream.set_state(stream);
     }
 
     public void Dispose()

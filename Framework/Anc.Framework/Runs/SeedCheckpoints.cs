@@ -1,0 +1,96 @@
+using Anc.Scenarios;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using TorchSharp;
+
+namespace Anc.Runs;
+
+/// <summary>
+/// A seed's <c>checkpoints/</c>: <c>step-&lt;k&gt;/</c> while it trains (the newest only) and
+/// <c>final/</c> when training has ended. Each is written into a temporary folder, its
+/// <c>checkpoint.json</c> last, then renamed into place, so a checkpoint is whole or absent.
+/// Besides the experiment's files it holds torch's global generator (<c>torch-rng.dat</c>),
+/// which plugins may draw from while training.
+/// </summary>
+public sealed class SeedCheckpoints(string seedDirectory)
+{
+    private const string StateFile = "checkpoint.json";
+    private const string TorchRandomFile = "torch-rng.dat";
+
+    private string Root => Path.Combine(seedDirectory, "checkpoints");
+
+    /// <summary>Writes a checkpoint of <paramref name="experiment"/> after round <paramref name="step"/>, then removes older ones.</summary>
+    public void Save(IExperiment experiment, long step, double elapsedSeconds, long metricsBytes, bool final)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        string target = Path.Combine(Root, final ? "final" : $"step-{step}");
+        string temporary = Path.Combine(Root, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        Directory.CreateDirectory(temporary);
+        experiment.SaveCheckpoint(temporary);
+        using (torch.Tensor state = torch.random.get_rng_state())
+        {
+            torch.save(state, Path.Combine(temporary, TorchRandomFile));
+        }
+
+        JObject json = new()
+        {
+            ["step"] = step,
+            ["elapsedSeconds"] = elapsedSeconds,
+            ["metricsBytes"] = metricsBytes,
+            ["final"] = final,
+        };
+        File.WriteAllText(Path.Combine(temporary, StateFile), json.ToString(Formatting.Indented));
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        Directory.Move(temporary, target);
+        foreach (string older in Directory.GetDirectories(Root, "step-*").Where(d => d != target))
+        {
+            Directory.Delete(older, recursive: true);
+        }
+    }
+
+    /// <summary>The checkpoint to resume from: the final one if training ended, else the newest whole one; null if none.</summary>
+    public SeedCheckpoint? Latest()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(Root)
+            .Where(d => !Path.GetFileName(d).StartsWith('.'))
+            .Select(Read)
+            .OfType<SeedCheckpoint>()
+            .OrderByDescending(c => c.Final)
+            .ThenByDescending(c => c.Step)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Restores torch's global generator as <paramref name="checkpoint"/> left it.</summary>
+    public static void RestoreTorchRandom(SeedCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        using torch.Tensor state = torch.load(Path.Combine(checkpoint.Directory, TorchRandomFile));
+        torch.random.set_rng_state(state);
+    }
+
+    private static SeedCheckpoint? Read(string directory)
+    {
+        string path = Path.Combine(directory, StateFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        JObject json = JObject.Parse(File.ReadAllText(path));
+        return new SeedCheckpoint(directory, (long)json["step"]!, (double)json["elapsedSeconds"]!, (long)json["metricsBytes"]!, (bool)json["final"]!);
+    }
+}

@@ -1,0 +1,12 @@
+using Anc.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anc.TestPlugins.Faulty;
+
+/// <summary>Registers the <c>faulty</c> architecture.</summary>
+public sealed class FaultyPlugin : IAncPlugin
+{
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services) =>
+        services.AddAncArchitecture<FaultyArchitecture, FaultyOptions>("faulty", "One linear layer that fails on purpose after some forward passes: NaN outputs, or an exception.");
+}
