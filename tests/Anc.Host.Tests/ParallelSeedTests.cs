@@ -9,7 +9,7 @@ public sealed class ParallelSeedTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public void Seeds_trained_in_parallel_processes_give_the_figures_they_give_one_after_another()
+    public void A_manifest_run_again_or_with_its_seeds_in_parallel_processes_gives_the_same_files()
     {
         string folder = Directory.CreateTempSubdirectory("anc-parallel-").FullName;
         File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
@@ -18,6 +18,8 @@ public sealed class ParallelSeedTests
             // The manifest's one thread divided by two is still one per seed: the same thread count as alone.
             (int alone, _, string aloneError) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--quiet", "--output", "alone");
             Assert.True(alone == 1, aloneError);
+            (int again, _, string againError) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--quiet", "--output", "again");
+            Assert.True(again == 1, againError);
             (int together, string output, string togetherError) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--output", "together", "--parallel", "2");
             Assert.True(together == 1, togetherError);
             Assert.Contains("seed 0 failed its criteria", output, StringComparison.Ordinal);
@@ -25,12 +27,15 @@ public sealed class ParallelSeedTests
         }
 
         string first = RunFiles.RunOf(folder, "alone");
+        string repeated = RunFiles.RunOf(folder, "again");
         string second = RunFiles.RunOf(folder, "together");
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(second, "environment.json")));
         Assert.Equal(2, (int)environment["parallel"]!);
         Assert.Equal(1, (int)environment["threadsPerSeed"]!);
         foreach (int seed in new[] { 0, 1 })
         {
+            Assert.Equal(RunFiles.Figures(first, seed), RunFiles.Figures(repeated, seed));
+            Assert.Equal(RunFiles.Evaluation(first, seed), RunFiles.Evaluation(repeated, seed));
             Assert.Equal(RunFiles.Figures(first, seed), RunFiles.Figures(second, seed));
             Assert.Equal(RunFiles.Evaluation(first, seed), RunFiles.Evaluation(second, seed));
             Assert.True(File.Exists(Path.Combine(second, "plots", $"seed-{seed}-training.png")));

@@ -104,7 +104,7 @@ public sealed class SeedTrainer
         catch (Exception e)
         {
             // The whole trace goes to the seed's log; the summary and the console get one line.
-            File.WriteAllText(Path.Combine(seedPath, "error.log"), e.ToString());
+            run.WriteText(Path.Combine($"seed-{seed}", "error.log"), e.ToString());
             string message = e is ComponentFaultException ? e.Message : TrainingFault.Describe(e, manifest);
             return new SeedOutcome(seed, SeedStatus.Crashed, false, steps, new Dictionary<string, double>(), message, clock.Seconds);
         }
