@@ -9,7 +9,7 @@ namespace Anc.Runs;
 /// <summary>
 /// One run's folder, <c>&lt;root&gt;/&lt;experiment&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;id&gt;/</c>. Files are
 /// written whole or not at all: to a temporary name, flushed, then renamed into place. A new
-/// run never reuses an existing folder.
+/// run never reuses an existing folder, even when several processes start runs at once.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -32,9 +32,8 @@ public sealed class RunDirectory
         for (int attempt = 0; attempt < 16; attempt++)
         {
             string path = Path.Combine(parent, $"{stamp}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
-            if (!Directory.Exists(path))
+            if (Claim(path))
             {
-                Directory.CreateDirectory(path);
                 return new RunDirectory(path);
             }
         }
@@ -49,6 +48,31 @@ public sealed class RunDirectory
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
         return Directory.Exists(full) ? new RunDirectory(full) : throw new DirectoryNotFoundException($"There is no run directory at {full}.");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> this process's run folder, or says another has it. Creating
+    /// a folder succeeds for both of two processes that race for one name, so the owner is the
+    /// one that creates the marker file <c>.anc-run</c> in it, which only one can.
+    /// </summary>
+    private static bool Claim(string path)
+    {
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(path);
+        try
+        {
+            using FileStream marker = new(Path.Combine(path, ".anc-run"), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            marker.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+            return true;
+        }
+        catch (IOException) when (File.Exists(Path.Combine(path, ".anc-run")))
+        {
+            return false;
+        }
     }
 
     /// <summary>The folder of one seed, created on first use.</summary>
