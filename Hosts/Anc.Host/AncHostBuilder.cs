@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.CommandLine;
+using System.Diagnostics;
 using Anc.Host.Commands;
 using Anc.Host.Console;
 using Anc.Observers;
@@ -7,6 +7,7 @@ using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 
 namespace Anc.Host;
 
@@ -40,7 +41,7 @@ internal static class AncHostBuilder
         });
         if (progress != ProgressMode.None)
         {
-            builder.Services.AddSingleton<IRunObserver>(new ConsoleProgress(System.Console.Out, progress == ProgressMode.Live));
+            builder.Services.AddSingleton(_ => ProgressObserver(progress));
         }
 
         return builder.Build();
@@ -66,6 +67,24 @@ internal static class AncHostBuilder
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// The observer that shows progress on standard output. A terminal that cannot move the
+    /// cursor (no ANSI support, such as TERM=dumb) gets the lines a log gets.
+    /// </summary>
+    private static IRunObserver ProgressObserver(ProgressMode progress)
+    {
+        if (progress == ProgressMode.Live)
+        {
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+            if (console.Profile.Capabilities.Ansi && console.Profile.Capabilities.Interactive)
+            {
+                return new LiveProgress(System.Console.Out, console, TimeProvider.System);
+            }
+        }
+
+        return new LineProgress(System.Console.Out, TimeProvider.System);
     }
 
     /// <summary>Prints each refused plugin as one warning line on standard error; the verb goes on with the plugins that loaded.</summary>

@@ -6,9 +6,9 @@ internal enum ProgressMode
     /// <summary>Not at all.</summary>
     None,
 
-    /// <summary>One line rewritten in place, for a terminal.</summary>
+    /// <summary>A table of the run's seeds redrawn in place, for a terminal.</summary>
     Live,
 
-    /// <summary>A line every few seconds, for logs.</summary>
+    /// <summary>A line per seed every few seconds, for logs.</summary>
     Lines,
 }
