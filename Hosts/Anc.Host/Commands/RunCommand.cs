@@ -16,6 +16,7 @@ internal static class RunCommand
         Argument<string?> manifest = new("manifest") { Description = "The manifest file (.json).", Arity = ArgumentArity.ZeroOrOne };
         Option<string?> resume = new("--resume")
         {
+            HelpName = "run-directory",
             Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint.",
         };
         Option<string> output = new("--output", "-o")
@@ -27,6 +28,7 @@ internal static class RunCommand
         Option<int> parallel = new("--parallel", "-p")
         {
             Description = "Train this many seeds at once, each in a process of its own, dividing the manifest's threads between them.",
+            HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
         parallel.Validators.Add(result =>
