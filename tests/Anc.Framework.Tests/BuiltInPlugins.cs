@@ -1,3 +1,4 @@
+using Anc.Diagnostics;
 using Anc.Manifests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,4 +24,8 @@ internal static class BuiltInPlugins
     }
 
     public static ManifestReader Reader(this ServiceProvider services) => services.GetRequiredService<ManifestReader>();
+
+    /// <summary>The lines the reader reports for <paramref name="manifest"/>, read as <c>m.json</c>; the test fails when it is valid.</summary>
+    public static string[] Errors(this ManifestReader reader, string manifest) =>
+        Assert.Throws<AncInputException>(() => reader.Parse(manifest, "m.json")).Diagnostics.Select(d => d.ToString()).ToArray();
 }

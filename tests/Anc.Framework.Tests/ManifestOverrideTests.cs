@@ -81,7 +81,7 @@ public sealed class ManifestOverrideTests
         Assert.Equal(
             [
                 "--set experiment.name=x: experiment.name: 'experiment' is string, not an object, so it has no 'name'.",
-                "--set scenario.options.bits=0: scenario.options.bits: must be between 1 and 4096, got 0.",
+                "--set scenario.options.bits=0: scenario.options.bits: must be between 1 and 16777216, got 0.",
                 "--set training.batchSize=many: training.batchSize: expected an integer, got the string \"many\".",
                 "m.json(1,58): threads: expected an integer from 0 (torch's default) to 1024, got the integer -1.",
             ],

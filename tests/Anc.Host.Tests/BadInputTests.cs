@@ -25,7 +25,7 @@ public sealed class BadInputTests
         Assert.Equal(string.Empty, output);
         Assert.Equal(
             [
-                "broken.json(3,59): scenario.options.bits: must be between 1 and 4096, got 0.",
+                "broken.json(3,59): scenario.options.bits: must be between 1 and 16777216, got 0.",
                 "broken.json(3,62): scenario.options.stoping: unknown option 'stoping' for scenario 'symmetric'; did you mean 'stopping'? (known: aliceBobStepsPerRound, bits, evaluation, stopping, success).",
                 "broken.json(4,30): training.batchSize: expected an integer, got the string \"many\".",
                 "broken.json(4,54): training.learningRate: must be between 1E-09 and 10, got -1.",

@@ -34,6 +34,31 @@ public sealed class MixTransformTests
         Assert.True(y.abs().max().item<float>() < 1f, "the last layer is tanh");
     }
 
+    [Theory]
+    [InlineData(MixTransformVariant.Paper, 32, 16)]
+    [InlineData(MixTransformVariant.Reference, 32, 16)]
+    [InlineData(MixTransformVariant.Paper, 7, 3)]
+    [InlineData(MixTransformVariant.Reference, 96, 8)]
+    public void The_size_estimate_counts_the_parameters_the_built_network_has(MixTransformVariant variant, int input, int output)
+    {
+        MixTransformArchitecture architecture = new(new MixTransformOptions { Variant = variant });
+        using nn.Module<Tensor, Tensor> network = architecture.Build(new NetworkShape(input, output));
+
+        NetworkSize size = architecture.EstimateSize(new NetworkShape(input, output));
+
+        Assert.Equal(network.parameters().Sum(p => p.numel()), size.Parameters);
+        // At least the input, the dense layer's output and every convolution's output.
+        Assert.InRange(size.ActivationsPerExample, input + (2.0 * output) + output, double.MaxValue);
+    }
+
+    [Fact]
+    public void The_size_estimate_of_an_absurd_network_does_not_overflow()
+    {
+        NetworkSize size = new MixTransformArchitecture(new MixTransformOptions()).EstimateSize(new NetworkShape(int.MaxValue, int.MaxValue));
+
+        Assert.True(size.Parameters > 1e18 && double.IsFinite(size.Parameters), size.ToString());
+    }
+
     [Fact]
     public void The_reference_variant_starts_with_zero_biases()
     {

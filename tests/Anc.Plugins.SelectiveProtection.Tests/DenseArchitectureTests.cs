@@ -23,6 +23,21 @@ public sealed class DenseArchitectureTests
         Assert.IsType<Linear>(network.named_children().Last().module);
     }
 
+    [Theory]
+    [InlineData(3, 2, new int[] { 8, 5 })]
+    [InlineData(12, 5, new int[] { })]
+    [InlineData(1, 1, new int[] { 32, 32, 32 })]
+    public void The_size_estimate_counts_the_parameters_the_built_network_has(int input, int output, int[] hidden)
+    {
+        DenseArchitecture architecture = new(new DenseOptions { HiddenWidths = [.. hidden] });
+        using nn.Module<Tensor, Tensor> network = architecture.Build(new NetworkShape(input, output));
+
+        NetworkSize size = architecture.EstimateSize(new NetworkShape(input, output));
+
+        Assert.Equal(network.parameters().Sum(p => p.numel()), size.Parameters);
+        Assert.Equal(input + (2.0 * hidden.Sum()) + output, size.ActivationsPerExample);
+    }
+
     [Fact]
     public void Hidden_widths_must_be_positive()
     {

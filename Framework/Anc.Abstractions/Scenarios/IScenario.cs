@@ -17,6 +17,14 @@ public interface IScenario
     /// </summary>
     string? DefaultDataGenerator => null;
 
+    /// <summary>
+    /// The networks one seed builds and the examples it evaluates at once, from the options alone,
+    /// for the memory estimate the framework makes when it reads a manifest: sizes that cannot fit
+    /// are refused before anything is allocated. The default, <see langword="null"/>, says nothing,
+    /// and then the manifest's sizes are not checked against memory.
+    /// </summary>
+    SeedFootprint? EstimateFootprint(FootprintContext context) => null;
+
     /// <summary>Creates the live state of one seed: networks, optimizers and data streams.</summary>
     IExperiment CreateExperiment(ExperimentContext context);
 }

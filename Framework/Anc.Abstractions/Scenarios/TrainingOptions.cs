@@ -9,9 +9,9 @@ namespace Anc.Scenarios;
 /// </summary>
 public sealed class TrainingOptions
 {
-    /// <summary>Examples per minibatch.</summary>
-    [Description("Examples per minibatch (paper: 4096).")]
-    [Range(1, 1 << 20)]
+    /// <summary>Examples per minibatch. No fixed limit: what this machine's memory cannot hold is refused when the manifest is read.</summary>
+    [Description("Examples per minibatch (paper: 4096); a size this machine's memory cannot hold is refused when the manifest is read.")]
+    [Range(1, int.MaxValue)]
     public int BatchSize { get; set; } = 4096;
 
     /// <summary>Adam's learning rate, not decayed.</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Anc.Diagnostics;
 
 /// <summary>
@@ -19,6 +22,53 @@ public sealed record InputDiagnostic(string? File, int Line, int Column, string?
     {
         string location = File is null ? string.Empty : Line > 0 ? $"{File}({Line},{Column}): " : $"{File}: ";
         string path = string.IsNullOrEmpty(JsonPath) ? string.Empty : $"{JsonPath}: ";
-        return location + path + Message;
+        return OneLine(location + path + Message);
+    }
+
+    // A name or value quoted from the input may hold line breaks, terminal escapes or invisible
+    // characters; escaped, a diagnostic stays one line that shows what the file holds.
+    private static string OneLine(string text)
+    {
+        if (!Enumerable.Range(0, text.Length).Any(i => NeedsEscape(text, i)))
+        {
+            return text;
+        }
+
+        StringBuilder line = new(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!NeedsEscape(text, i))
+            {
+                line.Append(c);
+                continue;
+            }
+
+            line.Append(c switch
+            {
+                '\n' => @"\n",
+                '\r' => @"\r",
+                '\t' => @"\t",
+                _ => string.Create(CultureInfo.InvariantCulture, $@"\u{(int)c:x4}"),
+            });
+        }
+
+        return line.ToString();
+    }
+
+    private static bool NeedsEscape(string text, int i)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        }
+
+        return char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
     }
 }

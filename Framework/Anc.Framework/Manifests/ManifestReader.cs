@@ -22,16 +22,25 @@ public sealed partial class ManifestReader
     private readonly PluginCatalog _catalog;
     private readonly ComponentFactory _factory;
     private readonly TorchDevices _devices;
+    private readonly MemoryEstimate _memory;
 
     /// <summary>Creates a reader over the loaded plugins.</summary>
     public ManifestReader(PluginCatalog catalog, ComponentFactory factory, TorchDevices devices)
+        : this(catalog, factory, devices, new MemoryEstimate(factory))
+    {
+    }
+
+    /// <summary>Creates a reader that checks sizes against <paramref name="memory"/>'s budget, such as a test's fixed one.</summary>
+    internal ManifestReader(PluginCatalog catalog, ComponentFactory factory, TorchDevices devices, MemoryEstimate memory)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(memory);
         _catalog = catalog;
         _factory = factory;
         _devices = devices;
+        _memory = memory;
     }
 
     /// <summary>Reads and checks the manifest file at <paramref name="path"/>, with <paramref name="overrides"/> applied first.</summary>
@@ -80,7 +89,7 @@ public sealed partial class ManifestReader
 
         foreach (JProperty unknown in root.Properties().Where(p => !TopLevel.Contains(p.Name, StringComparer.Ordinal)))
         {
-            bag.Add(unknown, unknown.Name, $"unknown field '{unknown.Name}'; {DidYouMean.Suggest(unknown.Name, TopLevel.Skip(1))}.");
+            bag.Add(unknown, JsonPaths.Child(string.Empty, unknown.Name), $"unknown field '{unknown.Name}'; {DidYouMean.Suggest(unknown.Name, TopLevel.Skip(1))}.");
         }
 
         string experiment = ReadExperiment(root, bag);
@@ -99,6 +108,9 @@ public sealed partial class ManifestReader
             parties = ReadParties(root, scenario!, scenarioInstance, bag);
         }
 
+        bag.ThrowIfAny();
+        // Only sizes that are valid one by one can be added up; then all of them must fit at once.
+        _memory.Check(root, scenario!, scenarioInstance!, data, parties, training, bag);
         bag.ThrowIfAny();
         return new ResolvedManifest(file, experiment, description, scenario!, data, device, threads, seeds, training, parties);
     }
@@ -253,13 +265,13 @@ public sealed partial class ManifestReader
             return 0;
         }
 
-        if (token.Type != JTokenType.Integer || token.Value<long>() is < 0 or > 1024)
+        if (!JsonNumbers.TryGetInt64(token, out long threads) || threads is < 0 or > 1024)
         {
             bag.Add(token, "threads", $"expected an integer from 0 (torch's default) to 1024, got {OptionsBinder.Describe(token)}.");
             return 0;
         }
 
-        return token.Value<int>();
+        return (int)threads;
     }
 
     private static IReadOnlyList<int> ReadSeeds(JObject root, DiagnosticBag bag)
@@ -272,10 +284,9 @@ public sealed partial class ManifestReader
 
         if (token.Type == JTokenType.Integer)
         {
-            long count = token.Value<long>();
-            if (count is < 1 or > MaxSeeds)
+            if (!JsonNumbers.TryGetInt64(token, out long count) || count is < 1 or > MaxSeeds)
             {
-                bag.Add(token, "seeds", $"a seed count must be between 1 and {MaxSeeds}, got {count}.");
+                bag.Add(token, "seeds", $"a seed count must be between 1 and {MaxSeeds}, got {token}.");
                 return [0];
             }
 
@@ -288,17 +299,17 @@ public sealed partial class ManifestReader
             for (int i = 0; i < array.Count; i++)
             {
                 JToken item = array[i];
-                if (item.Type != JTokenType.Integer || item.Value<long>() is < 0 or > int.MaxValue)
+                if (!JsonNumbers.TryGetInt64(item, out long seed) || seed is < 0 or > int.MaxValue)
                 {
                     bag.Add(item, JsonPaths.Index("seeds", i), $"a seed is an integer from 0 to {int.MaxValue}, got {OptionsBinder.Describe(item)}.");
                 }
-                else if (seeds.Contains(item.Value<int>()))
+                else if (seeds.Contains((int)seed))
                 {
                     bag.Add(item, JsonPaths.Index("seeds", i), $"seed {item} is listed twice.");
                 }
                 else
                 {
-                    seeds.Add(item.Value<int>());
+                    seeds.Add((int)seed);
                 }
             }
 
@@ -329,7 +340,7 @@ public sealed partial class ManifestReader
             case JObject obj:
                 foreach (JProperty unknown in obj.Properties().Where(p => p.Name is not ("name" or "options")))
                 {
-                    bag.Add(unknown, JsonPaths.Child(path, unknown.Name), $"unknown field '{unknown.Name}'; a {kindName} reference has 'name' and 'options'.");
+                    bag.Add(unknown, JsonPaths.Child(path, unknown.Name), $"unknown field '{unknown.Name}'; {(kindName[0] is 'a' ? "an" : "a")} {kindName} reference has 'name' and 'options'.");
                 }
 
                 JToken? nameToken = obj["name"];
@@ -450,6 +461,11 @@ public sealed partial class ManifestReader
         try
         {
             IAdversary instance = _factory.Create<IAdversary>(adversary);
+            if (instance.Observes.Count == 0)
+            {
+                bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' observes nothing; give it at least one of {string.Join(", ", role.ObservableSignals)}.");
+            }
+
             foreach (string signal in instance.Observes.Where(s => !role.ObservableSignals.Contains(s)))
             {
                 bag.Add(at, path, $"adversary '{adversary.Descriptor.Name}' observes '{signal}', which party '{role.Name}' cannot see; {DidYouMean.Suggest(signal, role.ObservableSignals)}.");
@@ -479,7 +495,8 @@ public sealed partial class ManifestReader
         ? "; if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>)"
         : $"; {_catalog.Faults.Count} plugin(s) were refused and may have provided it: {string.Join(", ", _catalog.Faults.Select(f => $"'{f.Name}'"))} (see the plugin warnings)";
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    // \z, not $: $ also matches before a final line break, which would let "name\n" through as a folder name.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ExperimentName();
 
     [GeneratedRegex(@"\s*Path '[^']*', line \d+, position \d+\.?$")]

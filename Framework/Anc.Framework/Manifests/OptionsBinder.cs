@@ -44,6 +44,8 @@ internal static class OptionsBinder
 
         Dictionary<string, PropertyInfo> properties = Properties(type)
             .ToDictionary(p => JsonName(p), StringComparer.OrdinalIgnoreCase);
+        NullabilityInfoContext nullability = new();
+        Dictionary<PropertyInfo, string> given = [];
         foreach (JProperty property in obj.Properties())
         {
             string propertyPath = JsonPaths.Child(path, property.Name);
@@ -53,7 +55,22 @@ internal static class OptionsBinder
                 continue;
             }
 
-            if (TryConvert(property.Value, target.PropertyType, propertyPath, owner, bag, out object? value))
+            // Names match whatever their case, so "bits" and "Bits" would both set one option, the last silently winning.
+            if (given.TryGetValue(target, out string? first))
+            {
+                bag.Add(property, propertyPath, $"option '{JsonName(target)}' is given twice, as '{first}' and as '{property.Name}'; keep one.");
+                continue;
+            }
+
+            given[target] = property.Name;
+            NullabilityInfo declared = nullability.Create(target);
+            if (property.Value.Type == JTokenType.Null && !AcceptsNull(target.PropertyType, declared))
+            {
+                bag.Add(property.Value, propertyPath, $"expected {Expected(target.PropertyType)}, got null; leave '{property.Name}' out for its default.");
+                continue;
+            }
+
+            if (TryConvert(property.Value, target.PropertyType, declared, propertyPath, owner, bag, out object? value))
             {
                 target.SetValue(instance, value);
                 Validate(target, value, property.Value, propertyPath, bag);
@@ -93,13 +110,20 @@ internal static class OptionsBinder
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static bool TryConvert(JToken token, Type type, string path, string owner, DiagnosticBag bag, out object? value)
+    /// <summary>
+    /// Whether null may be given for a value of <paramref name="type"/>: a <c>Nullable&lt;T&gt;</c>, a
+    /// reference declared nullable (<c>string?</c>), or one from code without nullable annotations.
+    /// A reference declared not-null gets none, or the component would fail on it later.
+    /// </summary>
+    private static bool AcceptsNull(Type type, NullabilityInfo? declared) =>
+        Nullable.GetUnderlyingType(type) is not null || (!type.IsValueType && declared?.WriteState != NullabilityState.NotNull);
+
+    private static bool TryConvert(JToken token, Type type, NullabilityInfo? declared, string path, string owner, DiagnosticBag bag, out object? value)
     {
         value = null;
-        Type? nullable = Nullable.GetUnderlyingType(type);
         if (token.Type == JTokenType.Null)
         {
-            if (nullable is not null || !type.IsValueType)
+            if (AcceptsNull(type, declared))
             {
                 return true;
             }
@@ -108,29 +132,28 @@ internal static class OptionsBinder
             return false;
         }
 
-        type = nullable ?? type;
+        type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(int) || type == typeof(long))
         {
             if (token.Type == JTokenType.Integer)
             {
-                try
+                (long min, long max) = type == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
+                if (JsonNumbers.TryGetInt64(token, out long number) && number >= min && number <= max)
                 {
-                    value = Convert.ChangeType(((JValue)token).Value, type, CultureInfo.InvariantCulture);
+                    value = type == typeof(int) ? (object)(int)number : number;
                     return true;
                 }
-                catch (OverflowException)
-                {
-                    bag.Add(token, path, $"{token} is too large for {Expected(type)}.");
-                    return false;
-                }
+
+                bag.Add(token, path, $"{token} is out of range: {Expected(type)} here is from {min} to {max}.");
+                return false;
             }
         }
         else if (type == typeof(double) || type == typeof(float))
         {
             if (token.Type is JTokenType.Integer or JTokenType.Float)
             {
-                double number = token.Value<double>();
-                if (!double.IsFinite(number))
+                double number = JsonNumbers.GetDouble(token);
+                if (!double.IsFinite(number) || (type == typeof(float) && !float.IsFinite((float)number)))
                 {
                     bag.Add(token, path, "expected a finite number.");
                     return false;
@@ -182,9 +205,10 @@ internal static class OptionsBinder
             {
                 IList list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
                 bool ok = true;
+                NullabilityInfo? elementDeclared = type.IsArray ? declared?.ElementType : declared?.GenericTypeArguments.FirstOrDefault();
                 for (int i = 0; i < array.Count; i++)
                 {
-                    ok &= TryConvert(array[i], element, JsonPaths.Index(path, i), owner, bag, out object? item);
+                    ok &= TryConvert(array[i], element, elementDeclared, JsonPaths.Index(path, i), owner, bag, out object? item);
                     list.Add(item);
                 }
 

@@ -22,10 +22,17 @@ public sealed class RunDirectory
     public string FullPath { get; }
 
     /// <summary>Creates a new, empty run folder under <paramref name="root"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="experiment"/> is not one plain folder name (a path, <c>..</c>, a control character).</exception>
     public static RunDirectory Create(string root, string experiment, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        // The manifest reader already allows only plain names; this holds for every other caller too.
+        if (experiment is "." or ".." || experiment.Any(c => char.IsControl(c) || c == '/' || c == '\\' || Path.GetInvalidFileNameChars().Contains(c)))
+        {
+            throw new ArgumentException($"The experiment name '{experiment}' is not one plain folder name.", nameof(experiment));
+        }
+
         string parent = Path.Combine(Path.GetFullPath(root), experiment);
         Directory.CreateDirectory(parent);
         string stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -92,9 +99,10 @@ public sealed class RunDirectory
         WriteBytes(relativePath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="relativePath"/>, atomically: whole or not at all.</summary>
+    /// <exception cref="ArgumentException"><paramref name="relativePath"/> leads outside the run folder (it is rooted, or goes up with <c>..</c>).</exception>
     public void WriteBytes(string relativePath, byte[] bytes)
     {
-        string target = Path.Combine(FullPath, relativePath);
+        string target = Inside(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string temporary = $"{target}.tmp-{Environment.ProcessId}";
         using (FileStream stream = new(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -104,5 +112,22 @@ public sealed class RunDirectory
         }
 
         File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="relativePath"/> in this folder. Names can come from
+    /// plugins (a figure's file is named after its metric), so none may lead out of the run folder.
+    /// </summary>
+    private string Inside(string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(relativePath);
+        string target = Path.GetFullPath(Path.Combine(FullPath, relativePath));
+        string folder = Path.TrimEndingDirectorySeparator(FullPath) + Path.DirectorySeparatorChar;
+        if (Path.IsPathRooted(relativePath) || !target.StartsWith(folder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{relativePath}' is not a path inside the run folder {FullPath}.", nameof(relativePath));
+        }
+
+        return target;
     }
 }

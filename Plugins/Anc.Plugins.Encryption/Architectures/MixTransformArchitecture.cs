@@ -37,4 +37,11 @@ public sealed class MixTransformArchitecture : IArchitecture
         bool paper = _options.Variant == MixTransformVariant.Paper;
         return new MixTransformNetwork(shape, paper ? PaperLayers : ReferenceLayers, denseActivation: paper, xavier: !paper);
     }
+
+    /// <inheritdoc />
+    public NetworkSize EstimateSize(NetworkShape shape)
+    {
+        bool paper = _options.Variant == MixTransformVariant.Paper;
+        return MixTransformNetwork.Size(shape, paper ? PaperLayers : ReferenceLayers, denseActivation: paper);
+    }
 }

@@ -73,6 +73,31 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
         return h.squeeze(1);
     }
 
+    /// <summary>
+    /// The size of the network the constructor builds for <paramref name="shape"/>, counted the
+    /// way it builds it: the dense layer, then each convolution with its padded input (where it
+    /// pads), its output and its nonlinearity's output.
+    /// </summary>
+    public static NetworkSize Size(NetworkShape shape, IReadOnlyList<ConvolutionLayer> layers, bool denseActivation)
+    {
+        double stride = layers.Aggregate(1.0, (s, l) => s * l.Stride);
+        double width = shape.OutputWidth * stride;
+        double parameters = (shape.InputWidth + 1.0) * width;
+        double activations = shape.InputWidth + (denseActivation ? 2 : 1) * width;
+        double depth = 1;
+        foreach (ConvolutionLayer layer in layers)
+        {
+            parameters += (depth * layer.Window + 1) * layer.OutputDepth;
+            double output = Math.Ceiling(width / layer.Stride);
+            double padding = Math.Max(((output - 1) * layer.Stride) + layer.Window - width, 0);
+            activations += (padding > 0 ? depth * (width + padding) : 0) + (2 * layer.OutputDepth * output);
+            width = output;
+            depth = layer.OutputDepth;
+        }
+
+        return new NetworkSize(parameters, activations);
+    }
+
     /// <summary>TensorFlow's SAME padding (left, right) for a width, window and stride.</summary>
     internal static long[] SamePadding(int width, int window, int stride)
     {

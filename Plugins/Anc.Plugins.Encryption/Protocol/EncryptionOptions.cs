@@ -6,9 +6,12 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// <summary>The options both encryption scenarios share; defaults are the paper's.</summary>
 public abstract class EncryptionOptions
 {
-    /// <summary>N: the length of plaintext, keys and ciphertext.</summary>
-    [Description("N, the length in bits of plaintext, keys and ciphertext (paper: 16).")]
-    [Range(1, 4096)]
+    /// <summary>
+    /// N: the length of plaintext, keys and ciphertext. The limit keeps every width an int; what
+    /// this machine's memory cannot hold is refused, with the estimate, when the manifest is read.
+    /// </summary>
+    [Description("N, the length in bits of plaintext, keys and ciphertext (paper: 16); sizes this machine's memory cannot hold are refused when the manifest is read.")]
+    [Range(1, 1 << 24)]
     public int Bits { get; set; } = 16;
 
     /// <summary>The defenders' minibatches per round, before the adversary's.</summary>

@@ -24,7 +24,7 @@ internal sealed class PublicKeyExperiment : EncryptionExperiment
     }
 
     private PublicKeyExperiment(PublicKeyOptions options, ExperimentContext context, nn.Module<Tensor, Tensor> keyGenerator, nn.Module<Tensor, Tensor> alice, nn.Module<Tensor, Tensor> bob)
-        : base(options, context, [("key-generator.dat", keyGenerator), ("alice.dat", alice), ("bob.dat", bob)], EveInputWidth(options, context), "defenders.adam.dat")
+        : base(options, context, [("key-generator.dat", keyGenerator), ("alice.dat", alice), ("bob.dat", bob)], (int)EveInputWidth(options, context.GetParty("eve").Adversary!.Observes), "defenders.adam.dat")
     {
         _options = options;
         _keyGenerator = keyGenerator;
@@ -43,8 +43,9 @@ internal sealed class PublicKeyExperiment : EncryptionExperiment
         return (plaintext, torch.cat([ciphertext, privateKey], 1), EveInput(publicKey, ciphertext, data, batch));
     }
 
-    private static int EveInputWidth(PublicKeyOptions options, ExperimentContext context) =>
-        context.GetParty("eve").Adversary!.Observes.Sum(signal => signal == PublicKeyScenario.ChosenPlaintexts ? 2 * options.Bits * options.ChosenPlaintexts : options.Bits);
+    /// <summary>How wide what Eve observes is: N per signal, and two N per chosen plaintext (it and its encryption).</summary>
+    internal static long EveInputWidth(PublicKeyOptions options, IReadOnlyList<string> observes) =>
+        observes.Sum(signal => signal == PublicKeyScenario.ChosenPlaintexts ? 2L * options.Bits * options.ChosenPlaintexts : options.Bits);
 
     // Built in this order, before Eve.
     private static nn.Module<Tensor, Tensor> Build(ExperimentContext context, string party, int inputWidth, int bits) =>

@@ -1,6 +1,8 @@
+using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
+using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
 
 namespace Anc.Plugins.Encryption.PublicKey;
@@ -45,6 +47,20 @@ public sealed class PublicKeyScenario : IScenario
             ObservableSignals = [PublicKeySignal, Ciphertext, ChosenPlaintexts],
         },
     ];
+
+    /// <inheritdoc />
+    public SeedFootprint? EstimateFootprint(FootprintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long bits = _options.Bits;
+        IReadOnlyList<string> observes = context.Adversaries.TryGetValue("eve", out IAdversary? eve) ? eve.Observes : [PublicKeySignal, Ciphertext];
+        return EncryptionFootprint.Of(
+            _options,
+            ("keyGenerator", bits),
+            ("alice", 2 * bits),
+            ("bob", 2 * bits),
+            ("eve", PublicKeyExperiment.EveInputWidth(_options, observes)));
+    }
 
     /// <inheritdoc />
     public IExperiment CreateExperiment(ExperimentContext context)

@@ -1,3 +1,5 @@
+using Anc.Components;
+using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
 
 namespace Anc.Plugins.Encryption.Symmetric;
@@ -34,6 +36,15 @@ public sealed class SymmetricScenario : IScenario
             ObservableSignals = [Ciphertext],
         },
     ];
+
+    /// <inheritdoc />
+    public SeedFootprint? EstimateFootprint(FootprintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long bits = _options.Bits;
+        int observed = context.Adversaries.TryGetValue("eve", out IAdversary? eve) ? eve.Observes.Count : 1;
+        return EncryptionFootprint.Of(_options, ("alice", 2 * bits), ("bob", 2 * bits), ("eve", observed * bits));
+    }
 
     /// <inheritdoc />
     public IExperiment CreateExperiment(ExperimentContext context)

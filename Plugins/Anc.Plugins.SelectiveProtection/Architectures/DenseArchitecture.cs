@@ -38,6 +38,23 @@ public sealed class DenseArchitecture : IArchitecture
         return nn.Sequential(layers);
     }
 
+    /// <inheritdoc />
+    public NetworkSize EstimateSize(NetworkShape shape)
+    {
+        // Each hidden layer keeps its linear output and its nonlinearity's; the output layer its own.
+        double parameters = 0;
+        double activations = shape.InputWidth;
+        double width = shape.InputWidth;
+        foreach (int hidden in _options.HiddenWidths)
+        {
+            parameters += (width + 1) * hidden;
+            activations += 2.0 * hidden;
+            width = hidden;
+        }
+
+        return new NetworkSize(parameters + ((width + 1) * shape.OutputWidth), activations + shape.OutputWidth);
+    }
+
     private nn.Module<Tensor, Tensor> Activation() => _options.Activation switch
     {
         DenseActivation.Tanh => nn.Tanh(),

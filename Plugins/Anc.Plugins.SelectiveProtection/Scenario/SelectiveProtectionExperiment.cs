@@ -28,6 +28,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
     private readonly ExperimentContext _context;
     private readonly IDataGenerator _data;
     private readonly int _dWidth;
+    private readonly NetworkShapes _shapes;
     private readonly Party _alice;
     private readonly Party _bob;
     private readonly Party _eve;
@@ -56,13 +57,13 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
         }
 
         _dWidth = _data.Fields[CorrelatedGaussianGenerator.D];
-        int inputs = _data.Fields[CorrelatedGaussianGenerator.A] + _data.Fields[CorrelatedGaussianGenerator.B] + _data.Fields[CorrelatedGaussianGenerator.C];
+        _shapes = new NetworkShapes(options, _data.Fields);
         _alice = context.GetParty("alice");
         _bob = context.GetParty("bob");
         _eve = context.GetParty("eve");
         _eveAdversary = _eve.Adversary!;
-        _aliceNetwork = _alice.Architecture.Build(new NetworkShape(inputs + options.KeyWidth, _dWidth + options.CiphertextWidth)).to(context.Device);
-        _bobNetwork = _bob.Architecture.Build(new NetworkShape(_dWidth + options.CiphertextWidth + options.KeyWidth, _dWidth)).to(context.Device);
+        _aliceNetwork = _alice.Architecture.Build(_shapes.Alice).to(context.Device);
+        _bobNetwork = _bob.Architecture.Build(_shapes.Bob).to(context.Device);
         _eveNetwork = BuildEve();
         _eveParameters = _eveNetwork.parameters().ToArray();
         double rate = context.Training.LearningRate;
@@ -223,11 +224,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
         }
     }
 
-    private nn.Module<Tensor, Tensor> BuildEve()
-    {
-        int observed = _eveAdversary.Observes.Sum(s => s == SelectiveProtectionScenario.DPublic ? _dWidth : _options.CiphertextWidth);
-        return _eve.Architecture.Build(new NetworkShape(observed, _data.Fields[CorrelatedGaussianGenerator.C])).to(_context.Device);
-    }
+    private nn.Module<Tensor, Tensor> BuildEve() => _eve.Architecture.Build(_shapes.Eve(_eveAdversary.Observes)).to(_context.Device);
 
     private void TrainEveStep(nn.Module<Tensor, Tensor> eve, Adam optimizer, Generator stream, int batch)
     {

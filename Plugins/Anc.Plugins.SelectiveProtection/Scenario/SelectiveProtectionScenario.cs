@@ -1,3 +1,4 @@
+using Anc.Components;
 using Anc.Plugins.SelectiveProtection.Adversaries;
 using Anc.Plugins.SelectiveProtection.Architectures;
 using Anc.Plugins.SelectiveProtection.Data;
@@ -42,6 +43,25 @@ public sealed class SelectiveProtectionScenario : IScenario
 
     /// <inheritdoc />
     public string? DefaultDataGenerator => CorrelatedGaussianGenerator.Name;
+
+    /// <inheritdoc />
+    public SeedFootprint? EstimateFootprint(FootprintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyDictionary<string, int>? fields = context.Data?.Fields;
+        string[] needed = [CorrelatedGaussianGenerator.A, CorrelatedGaussianGenerator.B, CorrelatedGaussianGenerator.C, CorrelatedGaussianGenerator.D];
+        if (fields is null || !needed.All(fields.ContainsKey) || !context.Adversaries.TryGetValue("eve", out IAdversary? eve))
+        {
+            // The experiment refuses such data itself, with its own message, when the run starts.
+            return null;
+        }
+
+        NetworkShapes shapes = new(_options, fields);
+        return new SeedFootprint([new("alice", shapes.Alice), new("bob", shapes.Bob), new("eve", shapes.Eve(eve.Observes))], _options.Evaluation.HeldOutExamples)
+        {
+            EvaluationOption = "evaluation.heldOutExamples",
+        };
+    }
 
     /// <inheritdoc />
     public IExperiment CreateExperiment(ExperimentContext context)

@@ -1,0 +1,19 @@
+using Anc.Components;
+using Anc.Scenarios;
+
+namespace Anc.Plugins.Encryption.Protocol;
+
+/// <summary>What one seed of an encryption experiment holds, for the framework's memory estimate.</summary>
+internal static class EncryptionFootprint
+{
+    /// <summary>The networks, each given by its party and input width (every one outputs N bits), and the held-out evaluation.</summary>
+    public static SeedFootprint Of(EncryptionOptions options, params (string Party, long InputWidth)[] networks) =>
+        new(networks.Select(n => new PartyNetwork(n.Party, new NetworkShape(Width(n.InputWidth), options.Bits))).ToArray(), options.Evaluation.HeldOutExamples)
+        {
+            WidthOption = "bits",
+            EvaluationOption = "evaluation.heldOutExamples",
+        };
+
+    // A width past int's range cannot be built at all; clamped, the estimate is still far past any memory.
+    private static int Width(long width) => (int)Math.Min(width, int.MaxValue);
+}
