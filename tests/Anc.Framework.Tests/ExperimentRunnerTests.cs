@@ -158,7 +158,10 @@ public sealed class ExperimentRunnerTests
 
         Assert.False(result.AllSucceeded);
         Assert.All(result.Seeds, s => Assert.Equal(SeedStatus.Crashed, s.Status));
-        Assert.Equal("InvalidOperationException: Bob's network would not build.", result.Seeds[0].Message);
+        // The plugin is this test assembly's, added in process.
+        Assert.Equal(
+            "plugin Anc.Framework.Tests failed in FaultyArchitecture.Build (architecture 'faulty' for bob): InvalidOperationException: Bob's network would not build.",
+            result.Seeds[0].Message);
         Assert.Contains("FaultyArchitecture.Build", File.ReadAllText(Path.Combine(result.RunDirectory, "seed-3", "error.log")), StringComparison.Ordinal);
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "summary.json")));
         Assert.Equal("completed-with-crashes", (string)summary["status"]!);

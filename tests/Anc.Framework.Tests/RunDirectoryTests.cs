@@ -37,7 +37,8 @@ public sealed class RunDirectoryTests
         Assert.Throws<ArgumentException>(() => run.WriteText(relativePath, "x"));
 
         Assert.Equal([Path.Combine(root, "e")], Directory.GetFileSystemEntries(root));
-        Assert.Empty(Directory.GetFileSystemEntries(run.FullPath));
+        // Only the marker that claims the folder for this run.
+        Assert.Equal([".anc-run"], Directory.GetFileSystemEntries(run.FullPath).Select(Path.GetFileName));
         Assert.False(File.Exists("/tmp/anc-outside.txt"));
     }
 

@@ -53,12 +53,12 @@ internal static class RunCommand
             IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             if ((parse.GetValue(manifest) is null) == (parse.GetValue(resume) is null))
             {
-                throw new AncInputException("anc-host run: give a manifest, or --resume <run directory>, not both.");
+                throw new AncInputException("anc-host: run takes a manifest or --resume <run directory>, one of them, not both (see anc-host run --help).");
             }
 
             if (parse.GetValue(resume) is not null && overrides.Count > 0)
             {
-                throw new AncInputException("anc-host run --resume: a resumed run keeps its manifest; --set and --seeds do not apply.");
+                throw new AncInputException("anc-host: run --resume keeps the run's own manifest; --set and --seeds do not apply.");
             }
 
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
