@@ -77,6 +77,7 @@ public sealed class VerbTests
     [InlineData("run")]
     [InlineData("validate")]
     [InlineData("list")]
+    [InlineData("bench")]
     public void Every_verb_has_help(string verb)
     {
         (int exit, string output, _) = AncHostProcess.Run(Path.GetTempPath(), Timeout, verb, "--help");

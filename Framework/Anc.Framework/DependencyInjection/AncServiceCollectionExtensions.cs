@@ -1,4 +1,5 @@
 using Anc;
+using Anc.Benchmarking;
 using Anc.Manifests;
 using Anc.Plugins;
 using Anc.Training;
@@ -33,6 +34,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<SeedWorker>();
         services.TryAddSingleton(new SeedProcesses(options.SeedProcess));
         services.TryAddSingleton<ExperimentRunner>();
+        services.TryAddSingleton<TrainingBenchmark>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         return services;
     }

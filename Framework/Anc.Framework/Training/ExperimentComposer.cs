@@ -1,6 +1,9 @@
 using Anc.Components;
 using Anc.Manifests;
+using Anc.Observers;
 using Anc.Scenarios;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Anc.Training;
 
@@ -34,5 +37,20 @@ public sealed class ExperimentComposer
                 p.Adversary is null ? null : _factory.Create<IAdversary>(p.Adversary)));
         IDataGenerator? data = manifest.Data is null ? null : _factory.Create<IDataGenerator>(manifest.Data);
         return (scenario, parties, data);
+    }
+
+    /// <summary>
+    /// Creates seed <paramref name="seed"/>'s experiment of <paramref name="manifest"/> as a run
+    /// trains it: torch's generator seeded first (initial weights come from it; the scenario
+    /// seeds its own data streams), then every component created fresh and the scenario's
+    /// experiment built on <paramref name="device"/>. The caller disposes it.
+    /// </summary>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public IExperiment CreateExperiment(ResolvedManifest manifest, int seed, Device device, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        torch.random.manual_seed(seed);
+        (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = Compose(manifest);
+        return scenario.CreateExperiment(new ExperimentContext(seed, device, manifest.Training, parties, progress, cancellationToken, data));
     }
 }

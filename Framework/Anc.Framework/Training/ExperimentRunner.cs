@@ -178,7 +178,8 @@ internal sealed class ExperimentRunner
         return result;
     }
 
-    private static void SetThreads(ResolvedManifest manifest)
+    /// <summary>Sets torch's thread count to the manifest's, where it names one; 0 keeps torch's default.</summary>
+    internal static void SetThreads(ResolvedManifest manifest)
     {
         if (manifest.Threads > 0)
         {

@@ -1,10 +1,8 @@
-using Anc.Components;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Runs;
 using Anc.Scenarios;
 using Newtonsoft.Json.Linq;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Training;
@@ -49,11 +47,7 @@ public sealed class SeedTrainer
         long steps = 0;
         try
         {
-            // Initial weights come from torch's global generator; the scenario seeds its own data streams.
-            torch.random.manual_seed(seed);
-            (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = _composer.Compose(manifest);
-            ExperimentContext context = new(seed, device, manifest.Training, parties, progress, cancellationToken, data);
-            using IExperiment experiment = scenario.CreateExperiment(context);
+            using IExperiment experiment = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
             SeedCheckpoint? restored = resume ? Restore(experiment, checkpoints) : null;
             steps = restored?.Step ?? 0;
             clock.ContinueFrom(restored?.ElapsedSeconds ?? 0);

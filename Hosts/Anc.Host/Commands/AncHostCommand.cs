@@ -20,6 +20,7 @@ internal static class AncHostCommand
         {
             RunCommand.Create(),
             ValidateCommand.Create(),
+            BenchCommand.Create(),
             ListCommand.Create(),
             RunsCommand.Create(),
             SchemaCommand.Create(),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Anc.Components;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
@@ -11,8 +12,9 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// One seed of an encryption experiment, whatever makes the ciphertext: the defenders train
 /// together on the joint loss, Eve trains on her own minibatches after them, and afterwards
 /// fresh Eves attack the frozen defenders. A scenario says how one batch is exchanged.
+/// Its rounds have two timed phases: the defenders' steps, then Eve's.
 /// </summary>
-internal abstract class EncryptionExperiment : IExperiment
+internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
 {
     private const string DataStateFile = "data.rng";
 
@@ -27,24 +29,28 @@ internal abstract class EncryptionExperiment : IExperiment
     private readonly Adam _defendersOptimizer;
     private readonly Adam _eveOptimizer;
     private readonly BitSource _data;
+    private readonly string[] _phases;
+    private long _defendersTicks;
+    private long _eveTicks;
 
     /// <param name="options">The scenario's options.</param>
     /// <param name="context">The seed's context.</param>
     /// <param name="defenders">The defenders' networks, built (in this order) before Eve's, each with its checkpoint file.</param>
     /// <param name="eveInputWidth">How wide what Eve observes is.</param>
-    /// <param name="defendersOptimizerFile">The checkpoint file of the defenders' optimizer.</param>
+    /// <param name="defendersName">What the defenders are called together: their round phase, and their optimizer's checkpoint file.</param>
     protected EncryptionExperiment(
         EncryptionOptions options,
         ExperimentContext context,
         IReadOnlyList<(string File, nn.Module<Tensor, Tensor> Network)> defenders,
         int eveInputWidth,
-        string defendersOptimizerFile)
+        string defendersName)
     {
         _options = options;
         Context = context;
         Bits = options.Bits;
         _defenders = defenders;
-        _defendersOptimizerFile = defendersOptimizerFile;
+        _defendersOptimizerFile = $"{defendersName}.adam.dat";
+        _phases = [defendersName, "eve"];
         _bob = context.GetParty("bob");
         _eve = context.GetParty("eve");
         _eves = new FreshEveTrainer(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
@@ -68,9 +74,12 @@ internal abstract class EncryptionExperiment : IExperiment
     /// <summary>Bob's network.</summary>
     protected abstract nn.Module<Tensor, Tensor> BobNetwork { get; }
 
+    public IReadOnlyList<string> Phases => _phases;
+
     public RoundResult TrainRound(long step)
     {
         using IDisposable scope = torch.NewDisposeScope();
+        long started = Stopwatch.GetTimestamp();
         int batch = Context.Training.BatchSize;
         Tensor bobBits = null!;
         Tensor eveBits = null!;
@@ -89,6 +98,7 @@ internal abstract class EncryptionExperiment : IExperiment
             _defendersOptimizer.step();
         }
 
+        long defendersDone = Stopwatch.GetTimestamp();
         Tensor? eveTrainingBits = null;
         for (int i = 0; i < _eve.Adversary!.StepsPerRound; i++)
         {
@@ -96,8 +106,17 @@ internal abstract class EncryptionExperiment : IExperiment
             eveTrainingBits = _eves.Step(_eveNetwork, _eveOptimizer, input, plaintext);
         }
 
+        _eveTicks += Stopwatch.GetTimestamp() - defendersDone;
+        _defendersTicks += defendersDone - started;
         return EncryptionFigures.Round(step, bobBits, eveBits, loss, eveTrainingBits, Bits, _options.Stopping);
     }
+
+    public TimeSpan Elapsed(int phase) => phase switch
+    {
+        0 => Stopwatch.GetElapsedTime(0, _defendersTicks),
+        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, $"A round has {_phases.Length} phases."),
+    };
 
     public EvaluationResult Evaluate()
     {

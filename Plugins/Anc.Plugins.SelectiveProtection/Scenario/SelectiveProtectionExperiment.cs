@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Anc.Components;
 using Anc.Observers;
 using Anc.Plugins.SelectiveProtection.Data;
@@ -13,13 +14,15 @@ namespace Anc.Plugins.SelectiveProtection.Scenario;
 /// One seed of selective protection: Alice and Bob train together on their joint loss, Eve
 /// trains on her own minibatches after them; afterwards fresh Eves attack the frozen Alice.
 /// Blind Eve always guesses C's mean, estimated on held-out examples drawn at the start.
+/// Its rounds have two timed phases: Alice and Bob's steps, then Eve's.
 /// </summary>
-internal sealed class SelectiveProtectionExperiment : IExperiment
+internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
 {
     // Offsets that keep the seed's random streams apart: training data, held-out data, fresh Eves.
     private const long HeldOutStream = 0x5EED_0001;
     private const long FreshEveStream = 0x5EED_1000;
     private const string TrainingStreamFile = "training.rng";
+    private static readonly string[] RoundPhases = ["alice-bob", "eve"];
 
     // Every reported figure is a mean squared error, whatever losses the parties train with.
     private static readonly SquaredErrorLoss SquaredError = new();
@@ -42,6 +45,8 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
     private readonly Generator _trainingStream;
     private readonly Examples _heldOut;
     private readonly Tensor _blindEveGuess;
+    private long _aliceBobTicks;
+    private long _eveTicks;
 
     public SelectiveProtectionExperiment(SelectiveProtectionOptions options, ExperimentContext context)
     {
@@ -75,9 +80,12 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
         _blindEveGuess = _heldOut.C.mean([0], keepdim: true);
     }
 
+    public IReadOnlyList<string> Phases => RoundPhases;
+
     public RoundResult TrainRound(long step)
     {
         using IDisposable scope = torch.NewDisposeScope();
+        long started = Stopwatch.GetTimestamp();
         int batch = _context.Training.BatchSize;
         Examples examples = null!;
         Exchange exchange = null!;
@@ -99,15 +107,26 @@ internal sealed class SelectiveProtectionExperiment : IExperiment
             _aliceBobOptimizer.step();
         }
 
+        long aliceBobDone = Stopwatch.GetTimestamp();
         for (int i = 0; i < _eveAdversary.StepsPerRound; i++)
         {
             TrainEveStep(_eveNetwork, _eveOptimizer, _trainingStream, batch);
         }
 
+        _eveTicks += Stopwatch.GetTimestamp() - aliceBobDone;
+        _aliceBobTicks += aliceBobDone - started;
+
         Dictionary<string, double> metrics = Figures(examples, exchange);
         metrics["aliceBob.loss"] = loss.item<float>();
         return new RoundResult(metrics, StopRequested: false);
     }
+
+    public TimeSpan Elapsed(int phase) => phase switch
+    {
+        0 => Stopwatch.GetElapsedTime(0, _aliceBobTicks),
+        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, $"A round has {RoundPhases.Length} phases."),
+    };
 
     public EvaluationResult Evaluate()
     {

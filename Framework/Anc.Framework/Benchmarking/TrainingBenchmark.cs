@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Anc.Manifests;
+using Anc.Observers;
+using Anc.Scenarios;
+using Anc.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Benchmarking;
+
+/// <summary>
+/// Measures how fast a manifest trains, writing nothing: its first seed's experiment is built
+/// as a run builds it (same composer, seeding, device and threads), trained
+/// <see cref="BenchmarkSettings.Warmup"/> rounds, then <see cref="BenchmarkSettings.Repeats"/>
+/// times <see cref="BenchmarkSettings.Steps"/> rounds, each stretch timed. The manifest's
+/// step limit, stopping rule and logging do not apply, and there is no evaluation. Where the
+/// experiment implements <see cref="IRoundTimings"/>, each round's time is split by its phases.
+/// </summary>
+public sealed class TrainingBenchmark
+{
+    private readonly ExperimentComposer _composer;
+    private readonly TorchDevices _devices;
+
+    /// <summary>Creates a benchmark.</summary>
+    public TrainingBenchmark(ExperimentComposer composer, TorchDevices devices)
+    {
+        ArgumentNullException.ThrowIfNull(composer);
+        ArgumentNullException.ThrowIfNull(devices);
+        _composer = composer;
+        _devices = devices;
+    }
+
+    /// <summary>Trains and times <paramref name="manifest"/>'s first seed as <paramref name="settings"/> say.</summary>
+    /// <exception cref="Diagnostics.AncInputException">The manifest asks for a device this machine lacks.</exception>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public BenchmarkResult Measure(ResolvedManifest manifest, BenchmarkSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        using IExperiment experiment = CreateExperiment(manifest, cancellationToken);
+        IRoundTimings? timings = experiment as IRoundTimings;
+        IReadOnlyList<string> phases = timings?.Phases.ToArray() ?? [];
+
+        long step = 0;
+        for (int i = 0; i < settings.Warmup; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            experiment.TrainRound(++step);
+        }
+
+        List<BenchmarkRepeat> repeats = [];
+        for (int repeat = 0; repeat < settings.Repeats; repeat++)
+        {
+            TimeSpan[] before = Read(timings, phases.Count);
+            long started = Stopwatch.GetTimestamp();
+            for (int i = 0; i < settings.Steps; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                experiment.TrainRound(++step);
+            }
+
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            TimeSpan[] after = Read(timings, phases.Count);
+            repeats.Add(new BenchmarkRepeat(settings.Steps, elapsed, after.Select((t, i) => t - before[i]).ToArray()));
+        }
+
+        return new BenchmarkResult(
+            manifest.SourcePath,
+            manifest.Experiment,
+            manifest.Scenario.Descriptor.Name,
+            manifest.Seeds[0],
+            _devices.Resolve(manifest.Device).type.ToString().ToLowerInvariant(),
+            torch.get_num_threads(),
+            manifest.Training.BatchSize,
+            settings,
+            phases,
+            repeats,
+            ProcessMemory.Read());
+    }
+
+    /// <summary>
+    /// Builds <paramref name="manifest"/>'s first seed's experiment as a run builds it: the
+    /// manifest's device and threads, torch's generator seeded, every component created fresh.
+    /// For measurements of one's own (such as a BenchmarkDotNet benchmark); the caller disposes it.
+    /// </summary>
+    /// <exception cref="Diagnostics.AncInputException">The manifest asks for a device this machine lacks.</exception>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public IExperiment CreateExperiment(ResolvedManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        Device device = _devices.Resolve(manifest.Device);
+        ExperimentRunner.SetThreads(manifest);
+        return _composer.CreateExperiment(manifest, manifest.Seeds[0], device, new Progress<MetricEvent>(), cancellationToken);
+    }
+
+    private static TimeSpan[] Read(IRoundTimings? timings, int phases) =>
+        Enumerable.Range(0, phases).Select(i => timings!.Elapsed(i)).ToArray();
+}

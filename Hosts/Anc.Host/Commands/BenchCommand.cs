@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Anc.Benchmarking;
+using Anc.Host.Console;
+using Anc.Manifests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newtonsoft.Json;
+
+namespace Anc.Host.Commands;
+
+/// <summary><c>anc-host bench</c>: how fast a manifest trains (see <see cref="TrainingBenchmark"/>), writing no run directory.</summary>
+internal static class BenchCommand
+{
+    private const double MiB = 1024 * 1024;
+
+    public static Command Create()
+    {
+        Argument<string> manifest = new("manifest") { Description = "The manifest file (.json); its first seed's experiment is trained." };
+        Option<int> steps = AtLeast(new Option<int>("--steps") { Description = "Training rounds in each timed repeat.", DefaultValueFactory = _ => 100 }, 1);
+        Option<int> warmup = AtLeast(new Option<int>("--warmup") { Description = "Rounds trained before timing starts.", DefaultValueFactory = _ => 20 }, 0);
+        Option<int> repeats = AtLeast(new Option<int>("--repeats") { Description = "How many timed repeats of --steps rounds.", DefaultValueFactory = _ => 3 }, 1);
+        Option<bool> json = new("--json") { Description = "Print the figures as one JSON object." };
+        Command command = new("bench", "Measure how fast a manifest trains: steps per second, time per round by party, memory. Writes no run directory.")
+        {
+            manifest,
+            steps,
+            warmup,
+            repeats,
+            json,
+        };
+        ManifestOverrideOptions overriding = new();
+        overriding.AddTo(command);
+        command.SetAction(parse => AncHostCommand.Guard(() =>
+        {
+            IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
+            using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
+            AncHostBuilder.WarnAboutRefusedPlugins(host);
+            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!, overrides);
+            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats));
+            BenchmarkResult result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(resolved, settings);
+            System.Console.Write(parse.GetValue(json) ? result.ToJson().ToString(Formatting.None) + Environment.NewLine : Describe(result));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>The figures as lines of <c>label: value</c>.</summary>
+    public static string Describe(BenchmarkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        BenchmarkSettings settings = result.Settings;
+        string split = result.Phases.Count == 0
+            ? " (the experiment does not split its rounds by phase)"
+            : " = " + string.Join(" + ", result.Phases.Select((p, i) => $"{p} {Milliseconds(result.PhaseTimes[i])}").Append($"{BenchmarkResult.OtherPhase} {Milliseconds(result.OtherTime)}"));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            bench: {result.Manifest}: experiment {result.Experiment}, scenario {result.Scenario}, seed {result.Seed}; {settings.Warmup} warm-up rounds, then {settings.Repeats} x {settings.Steps} timed rounds
+            steps/s: {result.MedianStepsPerSecond:0.00} median ({result.MinStepsPerSecond:0.00}-{result.MaxStepsPerSecond:0.00} over {settings.Repeats} repeats)
+            round: {Milliseconds(result.RoundTime)} mean{split}
+            memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
+            device: {result.Device}, {result.Threads} torch thread(s)
+            batch size: {result.BatchSize}
+
+            """);
+    }
+
+    private static string Milliseconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms");
+
+    private static Option<int> AtLeast(Option<int> option, int least)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < least)
+            {
+                result.AddError($"{option.Name} must be {least} or more.");
+            }
+        });
+        return option;
+    }
+}

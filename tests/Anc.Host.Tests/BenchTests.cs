@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Anc.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Host.Tests;
+
+public sealed class BenchTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public void Bench_prints_speed_split_by_party_memory_device_and_batch_and_writes_nothing()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-bench-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+        (int exit, string output, string error) = Bench(folder, "m.json", "--steps", "5", "--warmup", "2", "--repeats", "3");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(string.Empty, error);
+        Match speed = Assert.Single(Regex.Matches(output, @"^steps/s: (\S+) median \((\S+)-(\S+) over 3 repeats\)$", RegexOptions.Multiline));
+        double median = Number(speed.Groups[1]);
+        Assert.True(median > 0, output);
+        Assert.InRange(median, Number(speed.Groups[2]), Number(speed.Groups[3]));
+        Match round = Assert.Single(Regex.Matches(output, @"^round: (\S+) ms mean = alice-bob (\S+) ms \+ eve (\S+) ms \+ other (\S+) ms$", RegexOptions.Multiline));
+        Assert.True(Number(round.Groups[1]) > 0, output);
+        Assert.True(Number(round.Groups[2]) > 0 && Number(round.Groups[3]) > 0, output);
+        Assert.Equal(Number(round.Groups[1]), Number(round.Groups[2]) + Number(round.Groups[3]) + Number(round.Groups[4]), 0.02);
+        Match memory = Assert.Single(Regex.Matches(output, @"^memory: peak resident (\S+) MiB, resident now (\S+) MiB \((.+)\); managed heap (\S+) MiB$", RegexOptions.Multiline));
+        Assert.True(Number(memory.Groups[2]) > 0, output);
+        Assert.True(Number(memory.Groups[1]) >= Number(memory.Groups[2]), output);
+        Assert.Equal(OperatingSystem.IsLinux() ? "VmHWM, VmRSS" : "PeakWorkingSet64, WorkingSet64", memory.Groups[3].Value);
+        Assert.InRange(Number(memory.Groups[4]), 0.1, Number(memory.Groups[2]));
+        Assert.Contains("\ndevice: cpu, 1 torch thread(s)\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nbatch size: 16\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("bench: m.json: experiment tiny, scenario symmetric, seed 0; 2 warm-up rounds, then 3 x 5 timed rounds\n", output, StringComparison.Ordinal);
+        Assert.Equal(["m.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Bench_json_is_one_object_with_the_figures_and_takes_set_and_seeds()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-bench-json-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+        (int exit, string output, string error) = Bench(folder,
+            "m.json", "--json", "--steps", "4", "--warmup", "0", "--repeats", "2", "--set", "training.batchSize=32", "--seeds", "3-4");
+
+        Assert.True(exit == 0, error);
+        string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        JObject bench = JObject.Parse(line);
+        Assert.Equal("tiny", (string?)bench["experiment"]);
+        Assert.Equal("symmetric", (string?)bench["scenario"]);
+        Assert.Equal(3, (int)bench["seed"]!);
+        Assert.Equal(32, (int)bench["batchSize"]!);
+        Assert.Equal("cpu", (string?)bench["device"]);
+        Assert.Equal(1, (int)bench["threads"]!);
+        Assert.Equal([0, 4, 2], new[] { "warmup", "steps", "repeats" }.Select(k => (int)bench[k]!));
+        JToken speed = bench["stepsPerSecond"]!;
+        Assert.Equal(2, speed["repeats"]!.Count());
+        Assert.All(speed["repeats"]!, r => Assert.True((double)r > 0));
+        Assert.InRange((double)speed["median"]!, (double)speed["min"]!, (double)speed["max"]!);
+        JObject phases = (JObject)bench.SelectToken("roundMilliseconds.phases")!;
+        Assert.Equal(["alice-bob", "eve", "other"], phases.Properties().Select(p => p.Name));
+        Assert.Equal((double)bench.SelectToken("roundMilliseconds.mean")!, phases.Properties().Sum(p => (double)p.Value), 6);
+        Assert.True((long)bench.SelectToken("memory.residentBytes")! > 0);
+        Assert.True((long)bench.SelectToken("memory.peakResidentBytes")! >= (long)bench.SelectToken("memory.residentBytes")!);
+        Assert.InRange((long)bench.SelectToken("memory.managedHeapBytes")!, 1, (long)bench.SelectToken("memory.residentBytes")!);
+        Assert.Equal(["m.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("Anc.Plugins.Encryption", "public-key-quick.json", "defenders")]
+    [InlineData("Anc.Plugins.SelectiveProtection", "selective-protection.json", "alice-bob")]
+    public void Bench_splits_every_built_in_scenarios_round_into_the_defenders_and_Eve(string plugin, string manifest, string defenders)
+    {
+        string manifests = Path.Combine(AncHostProcess.RepositoryRoot, "Plugins", plugin, "manifests");
+        (int exit, string output, string error) = Bench(manifests,
+            manifest, "--json", "--steps", "2", "--warmup", "1", "--repeats", "1", "--set", "training.batchSize=16", "--set", "threads=1");
+
+        Assert.True(exit == 0, error);
+        JObject phases = (JObject)JObject.Parse(output).SelectToken("roundMilliseconds.phases")!;
+        Assert.Equal([defenders, "eve", "other"], phases.Properties().Select(p => p.Name));
+        Assert.True((double)phases[defenders]! > 0 && (double)phases["eve"]! > 0, output);
+        Assert.False(Directory.Exists(Path.Combine(manifests, "runs")));
+    }
+
+    [Fact]
+    public void Bench_on_a_bad_manifest_exits_2_with_one_line_and_writes_nothing()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-bench-bad-").FullName;
+        File.WriteAllText(Path.Combine(folder, "bad.json"), """{ "experiment": "bad", "scenario": "symmetric", "seeds": -1 }""");
+
+        (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "bench", "bad.json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(["bad.json(1,58): seeds: a seed count must be between 1 and 10000, got -1."], Lines(error));
+        Assert.Equal(["bad.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("--steps", "0")]
+    [InlineData("--repeats", "0")]
+    [InlineData("--warmup", "-1")]
+    public void Bench_refuses_counts_out_of_range_in_one_line(string option, string value)
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-bench-args-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+
+        (int exit, _, string error) = AncHostProcess.Run(folder, Timeout, "bench", "m.json", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Equal([$"anc-host: {option} must be {(option == "--warmup" ? 0 : 1)} or more. (see anc-host --help)"], Lines(error));
+    }
+
+    /// <summary>Runs <c>anc-host bench</c> in its turn to train (the figures are not asserted, but a fair share of the CPU keeps it quick).</summary>
+    private static (int ExitCode, string Output, string Error) Bench(string folder, params string[] arguments)
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+        return AncHostProcess.Run(folder, Timeout, ["bench", .. arguments]);
+    }
+
+    private static double Number(Group group) => double.Parse(group.Value, CultureInfo.InvariantCulture);
+
+    private static string[] Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
