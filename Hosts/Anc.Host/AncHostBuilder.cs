@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Anc.Host.Commands;
 using Anc.Host.Console;
+using Anc.Manifests;
 using Anc.Observers;
 using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,16 @@ internal static class AncHostBuilder
         }
 
         return new LineProgress(System.Console.Out, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// For a verb that reads a manifest without training it: warns about refused plugins, then
+    /// reads and checks the manifest at <paramref name="path"/> with <paramref name="overrides"/>.
+    /// </summary>
+    public static ResolvedManifest ReadManifest(IHost host, string path, IReadOnlyList<ManifestOverride> overrides)
+    {
+        WarnAboutRefusedPlugins(host);
+        return host.Services.GetRequiredService<ManifestReader>().Read(path, overrides);
     }
 
     /// <summary>Prints each refused plugin as one warning line on standard error; the verb goes on with the plugins that loaded.</summary>

@@ -90,8 +90,7 @@ internal sealed class ExperimentRunner
         Dictionary<int, SeedOutcome> kept = [];
         foreach (int seed in manifest.Seeds)
         {
-            string path = Path.Combine(run.FullPath, $"seed-{seed}", "outcome.json");
-            if (File.Exists(path) && SeedOutcomeJson.FromJson(JObject.Parse(File.ReadAllText(path))) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
+            if (SeedOutcomeJson.Read(run, seed) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
             {
                 kept[seed] = outcome;
                 seedsLeft--;

@@ -1,3 +1,5 @@
+using Anc.Runs;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Training;
@@ -8,6 +10,30 @@ namespace Anc.Training;
 /// </summary>
 internal static class SeedOutcomeJson
 {
+    /// <summary>Leaves <paramref name="outcome"/> in its seed's <c>outcome.json</c>, atomically.</summary>
+    public static void Write(RunDirectory run, SeedOutcome outcome) =>
+        run.WriteJson(RelativePath(outcome.Seed), ToJson(outcome));
+
+    /// <summary>The outcome a seed left, or null where it left none.</summary>
+    /// <exception cref="JsonException">The file is not an outcome.</exception>
+    public static SeedOutcome? Read(RunDirectory run, int seed)
+    {
+        string path = Path.Combine(run.FullPath, RelativePath(seed));
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FromJson(JObject.Parse(File.ReadAllText(path)));
+        }
+        catch (Exception e) when (e is InvalidCastException or NullReferenceException or ArgumentException)
+        {
+            throw new JsonException($"{path} is not a seed outcome: {e.Message}", e);
+        }
+    }
+
     public static JObject ToJson(SeedOutcome outcome) => new()
     {
         ["seed"] = outcome.Seed,
@@ -19,7 +45,7 @@ internal static class SeedOutcomeJson
         ["metrics"] = JObject.FromObject(outcome.Metrics),
     };
 
-    public static SeedOutcome FromJson(JObject json) => new(
+    private static SeedOutcome FromJson(JObject json) => new(
         (int)json["seed"]!,
         (string)json["status"]!,
         (bool)json["success"]!,
@@ -27,4 +53,6 @@ internal static class SeedOutcomeJson
         ((JObject)json["metrics"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value, StringComparer.Ordinal),
         (string)json["message"]!,
         (double)json["durationSeconds"]!);
+
+    private static string RelativePath(int seed) => Path.Combine($"seed-{seed}", "outcome.json");
 }

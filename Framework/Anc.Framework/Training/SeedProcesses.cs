@@ -61,17 +61,16 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
 
         process.WaitForExit();
         log.Dispose();
-        string outcome = Path.Combine(seedPath, "outcome.json");
-        if (File.Exists(outcome))
+        try
         {
-            try
+            if (SeedOutcomeJson.Read(run, seed) is { } outcome)
             {
-                return SeedOutcomeJson.FromJson(JObject.Parse(File.ReadAllText(outcome)));
+                return outcome;
             }
-            catch (Exception e) when (e is JsonException or InvalidCastException or NullReferenceException)
-            {
-                return Crashed(seed, clock, $"the seed's process left an unreadable outcome.json ({e.Message})");
-            }
+        }
+        catch (JsonException e)
+        {
+            return Crashed(seed, clock, $"the seed's process left an unreadable outcome.json ({e.Message})");
         }
 
         return cancellationToken.IsCancellationRequested

@@ -35,7 +35,7 @@ public sealed class SeedTrainer
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
         SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, resume, cancellationToken);
-        run.WriteJson(Path.Combine($"seed-{seed}", "outcome.json"), SeedOutcomeJson.ToJson(outcome));
+        SeedOutcomeJson.Write(run, outcome);
         return outcome;
     }
 

@@ -35,8 +35,7 @@ internal static class BenchCommand
         {
             IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
-            AncHostBuilder.WarnAboutRefusedPlugins(host);
-            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!, overrides);
+            ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
             BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats));
             BenchmarkResult result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(resolved, settings);
             System.Console.Write(parse.GetValue(json) ? result.ToJson().ToString(Formatting.None) + Environment.NewLine : Describe(result));

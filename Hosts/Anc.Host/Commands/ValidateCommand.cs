@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Anc.Host.Console;
 using Anc.Manifests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Anc.Host.Commands;
@@ -22,8 +21,7 @@ internal static class ValidateCommand
         {
             IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
-            AncHostBuilder.WarnAboutRefusedPlugins(host);
-            ResolvedManifest resolved = host.Services.GetRequiredService<ManifestReader>().Read(parse.GetValue(manifest)!, overrides);
+            ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
             System.Console.WriteLine(
                 $"{resolved.SourcePath}: valid: experiment '{resolved.Experiment}', scenario '{resolved.Scenario.Descriptor.Name}', " +
                 (resolved.Data is null ? string.Empty : $"data '{resolved.Data.Descriptor.Name}', ") +
