@@ -147,6 +147,29 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Two_threads_splitting_large_batches_give_identical_metrics_too()
+    {
+        using IDisposable turn = TrainingLock.Acquire();
+        using ServiceProvider services = BuiltInPlugins.Services();
+        // Batches this large make torch split its matrix products and sums between the threads.
+        ResolvedManifest manifest = services.Reader().Parse(
+            TinyManifest
+                .Replace("\"threads\": 1,", "\"threads\": 2,", StringComparison.Ordinal)
+                .Replace("\"bits\": 4,", "\"bits\": 16,", StringComparison.Ordinal)
+                .Replace("\"seeds\": [3, 5],", "\"seeds\": [3],", StringComparison.Ordinal)
+                .Replace("\"batchSize\": 32,", "\"batchSize\": 4096,", StringComparison.Ordinal),
+            "tiny.json");
+        string root = NewRunsRoot();
+
+        RunResult first = Run(services, manifest, root);
+        RunResult second = Run(services, manifest, root);
+
+        Assert.Equal(2, manifest.Threads);
+        Assert.Equal(Figures(first.RunDirectory), Figures(second.RunDirectory));
+        Assert.Equal(first.Seeds.Select(s => s.Metrics), second.Seeds.Select(s => s.Metrics));
+    }
+
+    [Fact]
     public void A_seed_whose_component_throws_is_recorded_as_crashed_and_the_run_still_finishes()
     {
         using ServiceProvider services = BuiltInPlugins.Services(o => o.AddPlugin(new FaultyPlugin()));
