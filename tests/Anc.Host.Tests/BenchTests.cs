@@ -31,6 +31,8 @@ public sealed class BenchTests
         Assert.True(Number(memory.Groups[1]) >= Number(memory.Groups[2]), output);
         Assert.Equal(OperatingSystem.IsLinux() ? "VmHWM, VmRSS" : "PeakWorkingSet64, WorkingSet64", memory.Groups[3].Value);
         Assert.InRange(Number(memory.Groups[4]), 0.1, Number(memory.Groups[2]));
+        Match residents = Assert.Single(Regex.Matches(output, @"^resident after each repeat: (\S+) MiB at step 7, (\S+) MiB at step 12, (\S+) MiB at step 17$", RegexOptions.Multiline));
+        Assert.All(residents.Groups.Values.Skip(1), g => Assert.InRange(Number(g), 1, Number(memory.Groups[1])));
         Assert.Contains("\ndevice: cpu, 1 torch thread(s)\n", output, StringComparison.Ordinal);
         Assert.Contains("\nbatch size: 16\n", output, StringComparison.Ordinal);
         Assert.StartsWith("bench: m.json: experiment tiny, scenario symmetric, seed 0; 2 warm-up rounds, then 3 x 5 timed rounds\n", output, StringComparison.Ordinal);
@@ -58,6 +60,8 @@ public sealed class BenchTests
         JToken speed = bench["stepsPerSecond"]!;
         Assert.Equal(2, speed["repeats"]!.Count());
         Assert.All(speed["repeats"]!, r => Assert.True((double)r > 0));
+        Assert.Equal([4L, 8L], bench["memory"]!["residentAfterRepeats"]!.Select(r => (long)r["step"]!));
+        Assert.All(bench["memory"]!["residentAfterRepeats"]!, r => Assert.True((long)r["residentBytes"]! > 0));
         Assert.InRange((double)speed["median"]!, (double)speed["min"]!, (double)speed["max"]!);
         JObject phases = (JObject)bench.SelectToken("roundMilliseconds.phases")!;
         Assert.Equal(["alice-bob", "eve", "other"], phases.Properties().Select(p => p.Name));

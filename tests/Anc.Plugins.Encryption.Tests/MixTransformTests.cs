@@ -67,4 +67,58 @@ public sealed class MixTransformTests
 
         Assert.All(network.parameters().Where(p => p.dim() == 1), b => Assert.Equal(0f, b.abs().sum().item<float>()));
     }
+
+    [Theory]
+    [InlineData(MixTransformVariant.Paper, 32, 16)]
+    [InlineData(MixTransformVariant.Reference, 32, 16)]
+    [InlineData(MixTransformVariant.Paper, 16, 16)]
+    [InlineData(MixTransformVariant.Paper, 7, 3)]
+    [InlineData(MixTransformVariant.Reference, 13, 5)]
+    // Wide enough that the first convolution's band is too large and its windows are unfolded instead.
+    [InlineData(MixTransformVariant.Paper, 16, 400)]
+    public void The_matrix_products_compute_the_same_function_and_gradients_as_the_layers(MixTransformVariant variant, int input, int output)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(7);
+        NetworkShape shape = new(input, output);
+        using nn.Module<Tensor, Tensor> layers = Build(variant, MixTransformImplementation.Layers, shape);
+        using nn.Module<Tensor, Tensor> optimised = Build(variant, MixTransformImplementation.MatrixProducts, shape);
+        // Non-zero biases everywhere, so a misplaced bias shows.
+        using (torch.no_grad())
+        {
+            foreach (Tensor parameter in layers.parameters())
+            {
+                parameter.uniform_(-1, 1);
+            }
+        }
+
+        optimised.load_state_dict(layers.state_dict());
+        Tensor x = torch.rand(64, input) * 2 - 1;
+        Tensor upstream = torch.randn(64, output);
+        Tensor xLayers = x.clone().requires_grad_(true);
+        Tensor xOptimised = x.clone().requires_grad_(true);
+
+        Tensor yLayers = layers.forward(xLayers);
+        Tensor yOptimised = optimised.forward(xOptimised);
+        (yLayers * upstream).sum().backward();
+        (yOptimised * upstream).sum().backward();
+
+        Assert.Equal(yLayers.shape, yOptimised.shape);
+        AssertClose(yLayers, yOptimised, "output");
+        AssertClose(xLayers.grad!, xOptimised.grad!, "input gradient");
+        foreach (((string name, Tensor expected), (_, Tensor actual)) in layers.named_parameters().Zip(optimised.named_parameters()))
+        {
+            AssertClose(expected.grad!, actual.grad!, $"gradient of {name}");
+        }
+    }
+
+    private static nn.Module<Tensor, Tensor> Build(MixTransformVariant variant, MixTransformImplementation implementation, NetworkShape shape) =>
+        new MixTransformArchitecture(new MixTransformOptions { Variant = variant, Implementation = implementation }).Build(shape);
+
+    private static void AssertClose(Tensor expected, Tensor actual, string what)
+    {
+        double difference = (expected - actual).abs().max().item<float>();
+        double scale = Math.Max(expected.abs().max().item<float>(), 1e-3);
+        Assert.True(difference <= 1e-5 * scale + 1e-6, $"{what}: largest difference {difference} (largest value {scale})");
+    }
 }

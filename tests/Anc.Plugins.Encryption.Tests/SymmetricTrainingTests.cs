@@ -24,7 +24,11 @@ public sealed class SymmetricTrainingTests
             Stopping = { Enabled = false },
             Evaluation = { FreshEves = 1, Steps = 200, MeasureEvery = 100, HeldOutExamples = 2048 },
         };
-        using IExperiment experiment = CreateExperiment(options, new TrainingOptions { BatchSize = 256, LearningRate = 0.008 }, seed: 1);
+        // The reference code's networks, as in symmetric-quick: at N=4 they learn on every seed
+        // tried (0-5, all below 0.25 bits wrong by step 1,200), where the paper's stall on most
+        // seeds for thousands of steps (4 of 6 still at 0.5 bits or more at step 2,400), so a
+        // test on one seed of those would hang on the seed's luck, not on the code.
+        using IExperiment experiment = CreateExperiment(options, new TrainingOptions { BatchSize = 256, LearningRate = 0.008 }, seed: 1, MixTransformVariant.Reference);
 
         RoundResult first = experiment.TrainRound(1);
         for (int step = 2; step <= 1200; step++)
@@ -75,11 +79,11 @@ public sealed class SymmetricTrainingTests
         Assert.Equal(uninterrupted, resumed);
     }
 
-    private static IExperiment CreateExperiment(SymmetricOptions options, TrainingOptions training, int seed)
+    private static IExperiment CreateExperiment(SymmetricOptions options, TrainingOptions training, int seed, MixTransformVariant variant = MixTransformVariant.Paper)
     {
         torch.random.manual_seed(seed);
         SymmetricScenario scenario = new(options);
-        MixTransformArchitecture architecture = new(new MixTransformOptions());
+        MixTransformArchitecture architecture = new(new MixTransformOptions { Variant = variant });
         Dictionary<string, Party> parties = scenario.Parties.ToDictionary(
             r => r.Name,
             r => new Party(r, architecture, new L1BitsLoss(), r.IsAdversary ? new EveAdversary(new EveOptions()) : null));

@@ -7,7 +7,9 @@ namespace Anc.Benchmarking;
 /// Time in each phase the experiment reports (<see cref="Scenarios.IRoundTimings"/>), in its
 /// order, over those rounds; empty where the experiment does not split its rounds.
 /// </param>
-public sealed record BenchmarkRepeat(int Steps, TimeSpan Elapsed, IReadOnlyList<TimeSpan> Phases)
+/// <param name="LastStep">The number of the repeat's last round, warm-up rounds counted.</param>
+/// <param name="ResidentBytes">The process's resident memory right after the repeat: over many repeats, whether memory stays flat.</param>
+public sealed record BenchmarkRepeat(int Steps, TimeSpan Elapsed, IReadOnlyList<TimeSpan> Phases, long LastStep, long ResidentBytes)
 {
     /// <summary>Rounds per second.</summary>
     public double StepsPerSecond => Steps / Elapsed.TotalSeconds;

@@ -123,6 +123,7 @@ public sealed class BenchmarkResult
                 ["residentBytes"] = Memory.ResidentBytes,
                 ["source"] = Memory.Source,
                 ["managedHeapBytes"] = Memory.ManagedHeapBytes,
+                ["residentAfterRepeats"] = new JArray(Repeats.Select(r => new JObject { ["step"] = r.LastStep, ["residentBytes"] = r.ResidentBytes })),
             },
         };
     }

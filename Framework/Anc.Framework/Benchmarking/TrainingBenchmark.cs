@@ -62,7 +62,7 @@ public sealed class TrainingBenchmark
 
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
             TimeSpan[] after = Read(timings, phases.Count);
-            repeats.Add(new BenchmarkRepeat(settings.Steps, elapsed, after.Select((t, i) => t - before[i]).ToArray()));
+            repeats.Add(new BenchmarkRepeat(settings.Steps, elapsed, after.Select((t, i) => t - before[i]).ToArray(), step, ProcessMemory.Read().ResidentBytes));
         }
 
         return new BenchmarkResult(

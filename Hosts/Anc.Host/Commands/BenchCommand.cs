@@ -57,6 +57,7 @@ internal static class BenchCommand
             steps/s: {result.MedianStepsPerSecond:0.00} median ({result.MinStepsPerSecond:0.00}-{result.MaxStepsPerSecond:0.00} over {settings.Repeats} repeats)
             round: {Milliseconds(result.RoundTime)} mean{split}
             memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
+            resident after each repeat: {string.Join(", ", result.Repeats.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ResidentBytes / MiB:0.0} MiB at step {r.LastStep}")))}
             device: {result.Device}, {result.Threads} torch thread(s)
             batch size: {result.BatchSize}
 

@@ -35,7 +35,7 @@ public sealed class MixTransformArchitecture : IArchitecture
         }
 
         bool paper = _options.Variant == MixTransformVariant.Paper;
-        return new MixTransformNetwork(shape, paper ? PaperLayers : ReferenceLayers, denseActivation: paper, xavier: !paper);
+        return new MixTransformNetwork(shape, paper ? PaperLayers : ReferenceLayers, denseActivation: paper, xavier: !paper, _options.Implementation);
     }
 
     /// <inheritdoc />

@@ -5,15 +5,21 @@ using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Architectures;
 
-/// <summary>The module <see cref="MixTransformArchitecture"/> builds; input and output are <c>[batch, width]</c>.</summary>
+/// <summary>
+/// The module <see cref="MixTransformArchitecture"/> builds; input and output are <c>[batch, width]</c>.
+/// Its parameters are a <see cref="Linear"/> and <see cref="Conv1d"/> layers whatever the
+/// implementation, so weights saved by one implementation load into the other.
+/// </summary>
 internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Linear dense;
     private readonly ModuleList<Conv1d> convolutions;
     private readonly long[][] _padding;
+    private readonly ChannelsLastConvolution[] _channelsLast;
     private readonly bool _denseActivation;
+    private readonly MixTransformImplementation _implementation;
 
-    public MixTransformNetwork(NetworkShape shape, IReadOnlyList<ConvolutionLayer> layers, bool denseActivation, bool xavier)
+    public MixTransformNetwork(NetworkShape shape, IReadOnlyList<ConvolutionLayer> layers, bool denseActivation, bool xavier, MixTransformImplementation implementation)
         : base(nameof(MixTransformNetwork))
     {
         int stride = layers.Aggregate(1, (s, l) => s * l.Stride);
@@ -21,12 +27,15 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
         dense = nn.Linear(shape.InputWidth, width);
         convolutions = new ModuleList<Conv1d>();
         _padding = new long[layers.Count][];
+        _channelsLast = new ChannelsLastConvolution[layers.Count];
+        _implementation = implementation;
         int depth = 1;
         for (int i = 0; i < layers.Count; i++)
         {
             ConvolutionLayer layer = layers[i];
             convolutions.Add(nn.Conv1d(depth, layer.OutputDepth, layer.Window, layer.Stride));
             _padding[i] = SamePadding(width, layer.Window, layer.Stride);
+            _channelsLast[i] = new ChannelsLastConvolution(layer, width, depth);
             width = (width + layer.Stride - 1) / layer.Stride;
             depth = layer.OutputDepth;
         }
@@ -52,25 +61,27 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        bool layers = _implementation == MixTransformImplementation.Layers;
         Tensor h = dense.forward(input);
         if (_denseActivation)
         {
             h = h.sigmoid();
         }
 
-        h = h.unsqueeze(1);
+        // Conv1d wants [batch, depth, width]; the matrix products [batch, width x depth].
+        if (layers)
+        {
+            h = h.unsqueeze(1);
+        }
+
         for (int i = 0; i < convolutions.Count; i++)
         {
-            if (_padding[i][0] + _padding[i][1] > 0)
-            {
-                h = nn.functional.pad(h, _padding[i]);
-            }
-
-            h = convolutions[i].forward(h);
+            h = layers ? Convolve(i, h) : _channelsLast[i].Apply(h, convolutions[i]);
             h = i < convolutions.Count - 1 ? h.sigmoid() : h.tanh();
         }
 
-        return h.squeeze(1);
+        // The last layer has depth 1, so [batch, width x 1] is already [batch, width].
+        return layers ? h.squeeze(1) : h;
     }
 
     /// <summary>
@@ -96,6 +107,30 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
         }
 
         return new NetworkSize(parameters, activations);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (ChannelsLastConvolution convolution in _channelsLast)
+            {
+                convolution.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Layer <paramref name="i"/> as the paper draws it: SAME padding, then the Conv1d.</summary>
+    private Tensor Convolve(int i, Tensor h)
+    {
+        if (_padding[i][0] + _padding[i][1] > 0)
+        {
+            h = nn.functional.pad(h, _padding[i]);
+        }
+
+        return convolutions[i].forward(h);
     }
 
     /// <summary>TensorFlow's SAME padding (left, right) for a width, window and stride.</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Losses;
@@ -15,6 +16,9 @@ public static class AliceBobLoss
         ArgumentNullException.ThrowIfNull(bobBitsWrong);
         ArgumentNullException.ThrowIfNull(eveBitsWrong);
         double half = bits / 2.0;
-        return bobBitsWrong + (half - eveBitsWrong).square() / (half * half);
+        // Disposed here, not left to a finalizer (see BitSource).
+        using Scalar halfScalar = half;
+        using Scalar squaredHalf = half * half;
+        return bobBitsWrong + eveBitsWrong.neg().add_(halfScalar).square().div_(squaredHalf);
     }
 }

@@ -1,4 +1,5 @@
 using Anc.Components;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Losses;
@@ -12,11 +13,14 @@ public sealed class L1BitsLoss : ILossFunction
     /// <summary>The name manifests use.</summary>
     public const string Name = "l1-bits";
 
+    // One for the process: a scalar converted at every call is native memory freed only by a finalizer.
+    private static readonly Scalar Two = 2;
+
     /// <inheritdoc />
     public Tensor Compute(Tensor target, Tensor estimate)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(estimate);
-        return (target - estimate).abs().sum(1).mean().div(2);
+        return (target - estimate).abs().sum(1).mean().div(Two);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Anc.Components;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
+using Anc.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,8 +27,8 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
     private readonly nn.Module<Tensor, Tensor> _eveNetwork;
     private readonly Parameter[] _eveParameters;
     private readonly FreshEveTrainer _eves;
-    private readonly Adam _defendersOptimizer;
-    private readonly Adam _eveOptimizer;
+    private readonly AdamOptimizer _defendersOptimizer;
+    private readonly AdamOptimizer _eveOptimizer;
     private readonly BitSource _data;
     private readonly string[] _phases;
     private long _defendersTicks;
@@ -57,8 +58,8 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         _eveNetwork = _eves.BuildEve();
         _eveParameters = _eveNetwork.parameters().ToArray();
         double rate = context.Training.LearningRate;
-        _defendersOptimizer = optim.Adam(defenders.SelectMany(d => d.Network.parameters()), rate);
-        _eveOptimizer = optim.Adam(_eveNetwork.parameters(), rate);
+        _defendersOptimizer = new AdamOptimizer(defenders.SelectMany(d => d.Network.parameters()), rate);
+        _eveOptimizer = new AdamOptimizer(_eveNetwork.parameters(), rate);
         _data = new BitSource(context.Seed, context.Device);
     }
 
@@ -92,10 +93,10 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
             FreshEveTrainer.SetTrainable(_eveParameters, false);
             eveBits = _eve.Loss.Compute(plaintext, _eveNetwork.forward(eveInput));
             loss = AliceBobLoss.Compute(bobBits, eveBits, Bits);
-            _defendersOptimizer.zero_grad();
+            _defendersOptimizer.ZeroGrad();
             loss.backward();
             FreshEveTrainer.SetTrainable(_eveParameters, true);
-            _defendersOptimizer.step();
+            _defendersOptimizer.Step();
         }
 
         long defendersDone = Stopwatch.GetTimestamp();
@@ -142,8 +143,8 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         }
 
         _eveNetwork.save(Path.Combine(directory, "eve.dat"));
-        _defendersOptimizer.save_state_dict(Path.Combine(directory, _defendersOptimizerFile));
-        _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _defendersOptimizer.Save(Path.Combine(directory, _defendersOptimizerFile));
+        _eveOptimizer.Save(Path.Combine(directory, "eve.adam.dat"));
         _data.SaveState(Path.Combine(directory, DataStateFile));
     }
 
@@ -155,8 +156,8 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         }
 
         _eveNetwork.load(Path.Combine(directory, "eve.dat"));
-        _defendersOptimizer.load_state_dict(Path.Combine(directory, _defendersOptimizerFile));
-        _eveOptimizer.load_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _defendersOptimizer.Load(Path.Combine(directory, _defendersOptimizerFile));
+        _eveOptimizer.Load(Path.Combine(directory, "eve.adam.dat"));
         _data.RestoreState(Path.Combine(directory, DataStateFile));
     }
 

@@ -2,6 +2,7 @@ using Anc.Components;
 using Anc.Observers;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
+using Anc.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -61,12 +62,12 @@ internal sealed class FreshEveTrainer
     }
 
     /// <summary>One step of Eve on one batch; returns her loss in her loss's units.</summary>
-    public Tensor Step(nn.Module<Tensor, Tensor> eve, Adam optimizer, Tensor input, Tensor plaintext)
+    public Tensor Step(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Tensor input, Tensor plaintext)
     {
         Tensor loss = _eve.Loss.Compute(plaintext, eve.forward(input));
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss;
     }
 
@@ -94,7 +95,7 @@ internal sealed class FreshEveTrainer
     {
         torch.random.manual_seed(_context.Seed + FreshEveStream + index);
         using nn.Module<Tensor, Tensor> eve = BuildEve();
-        using Adam optimizer = optim.Adam(eve.parameters(), _context.Training.LearningRate);
+        using AdamOptimizer optimizer = new AdamOptimizer(eve.parameters(), _context.Training.LearningRate);
         using BitSource data = new(_context.Seed + FreshEveStream + index, _context.Device);
         List<MetricPoint> history = [];
         for (int step = 1; step <= _evaluation.Steps; step++)

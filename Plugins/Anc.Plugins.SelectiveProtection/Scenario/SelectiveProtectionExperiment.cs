@@ -4,6 +4,7 @@ using Anc.Observers;
 using Anc.Plugins.SelectiveProtection.Data;
 using Anc.Plugins.SelectiveProtection.Losses;
 using Anc.Scenarios;
+using Anc.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,8 +41,8 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
     private readonly nn.Module<Tensor, Tensor> _bobNetwork;
     private readonly nn.Module<Tensor, Tensor> _eveNetwork;
     private readonly Parameter[] _eveParameters;
-    private readonly Adam _aliceBobOptimizer;
-    private readonly Adam _eveOptimizer;
+    private readonly AdamOptimizer _aliceBobOptimizer;
+    private readonly AdamOptimizer _eveOptimizer;
     private readonly Generator _trainingStream;
     private readonly Examples _heldOut;
     private readonly Tensor _blindEveGuess;
@@ -72,8 +73,8 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         _eveNetwork = BuildEve();
         _eveParameters = _eveNetwork.parameters().ToArray();
         double rate = context.Training.LearningRate;
-        _aliceBobOptimizer = optim.Adam(_aliceNetwork.parameters().Concat(_bobNetwork.parameters()), rate);
-        _eveOptimizer = optim.Adam(_eveNetwork.parameters(), rate);
+        _aliceBobOptimizer = new AdamOptimizer(_aliceNetwork.parameters().Concat(_bobNetwork.parameters()), rate);
+        _eveOptimizer = new AdamOptimizer(_eveNetwork.parameters(), rate);
         _trainingStream = new Generator((ulong)context.Seed, context.Device);
         using Generator heldOutStream = new((ulong)(context.Seed + HeldOutStream), context.Device);
         _heldOut = Draw(options.Evaluation.HeldOutExamples, heldOutStream);
@@ -101,10 +102,10 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
             Tensor eveError = _eve.Loss.Compute(examples.C, exchange.Eve);
             Tensor blindEveError = _eve.Loss.Compute(examples.C, _blindEveGuess.expand_as(examples.C));
             loss = AliceBobLoss.Compute(bobError, publicError, eveError, blindEveError, _options.AdversaryWeight);
-            _aliceBobOptimizer.zero_grad();
+            _aliceBobOptimizer.ZeroGrad();
             loss.backward();
             SetEveTrainable(true);
-            _aliceBobOptimizer.step();
+            _aliceBobOptimizer.Step();
         }
 
         long aliceBobDone = Stopwatch.GetTimestamp();
@@ -167,8 +168,8 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         _aliceNetwork.save(Path.Combine(directory, "alice.dat"));
         _bobNetwork.save(Path.Combine(directory, "bob.dat"));
         _eveNetwork.save(Path.Combine(directory, "eve.dat"));
-        _aliceBobOptimizer.save_state_dict(Path.Combine(directory, "alice-bob.adam.dat"));
-        _eveOptimizer.save_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _aliceBobOptimizer.Save(Path.Combine(directory, "alice-bob.adam.dat"));
+        _eveOptimizer.Save(Path.Combine(directory, "eve.adam.dat"));
         using Tensor stream = _trainingStream.get_state();
         torch.save(stream, Path.Combine(directory, TrainingStreamFile));
     }
@@ -178,8 +179,8 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         _aliceNetwork.load(Path.Combine(directory, "alice.dat"));
         _bobNetwork.load(Path.Combine(directory, "bob.dat"));
         _eveNetwork.load(Path.Combine(directory, "eve.dat"));
-        _aliceBobOptimizer.load_state_dict(Path.Combine(directory, "alice-bob.adam.dat"));
-        _eveOptimizer.load_state_dict(Path.Combine(directory, "eve.adam.dat"));
+        _aliceBobOptimizer.Load(Path.Combine(directory, "alice-bob.adam.dat"));
+        _eveOptimizer.Load(Path.Combine(directory, "eve.adam.dat"));
         using Tensor stream = torch.load(Path.Combine(directory, TrainingStreamFile));
         _trainingStream.set_state(stream);
     }
@@ -245,7 +246,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
 
     private nn.Module<Tensor, Tensor> BuildEve() => _eve.Architecture.Build(_shapes.Eve(_eveAdversary.Observes)).to(_context.Device);
 
-    private void TrainEveStep(nn.Module<Tensor, Tensor> eve, Adam optimizer, Generator stream, int batch)
+    private void TrainEveStep(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Generator stream, int batch)
     {
         Examples examples = Draw(batch, stream);
         Tensor observed;
@@ -256,9 +257,9 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         }
 
         Tensor error = _eve.Loss.Compute(examples.C, eve.forward(observed));
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         error.backward();
-        optimizer.step();
+        optimizer.Step();
     }
 
     private AdversaryTrial TrainFreshEve(int index, double blindEve, long total)
@@ -266,7 +267,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         EvaluationOptions evaluation = _options.Evaluation;
         torch.random.manual_seed(_context.Seed + FreshEveStream + index);
         using nn.Module<Tensor, Tensor> eve = BuildEve();
-        using Adam optimizer = optim.Adam(eve.parameters(), _context.Training.LearningRate);
+        using AdamOptimizer optimizer = new AdamOptimizer(eve.parameters(), _context.Training.LearningRate);
         using Generator stream = new((ulong)(_context.Seed + FreshEveStream + index), _context.Device);
         using Tensor observed = HeldOutObservation();
         List<MetricPoint> history = [];

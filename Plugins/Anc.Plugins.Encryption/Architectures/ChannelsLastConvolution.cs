@@ -1,0 +1,139 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Architectures;
+
+/// <summary>
+/// One convolution of the network computed as one matrix product on a flat channels-last
+/// <c>[batch, width x depth]</c> tensor, with the <see cref="Conv1d"/>'s own weights, so it is
+/// the same function with the same gradients: the input times the banded matrix the convolution
+/// is, gathered from the kernel at every call (the gather's backward adds the gradients up into
+/// the kernel). More arithmetic than the convolution, but one well-shaped matrix product, where
+/// a convolution (or a product with an inner dimension of 4) over one to four channels is many
+/// small, badly vectorised operations: several times faster on a CPU. A band too large to be
+/// worth it (it grows with the width squared) gives way to the windows as rows of a reshaped
+/// (window = stride) or unfolded view times the flattened kernel, which grows with the width.
+/// </summary>
+internal sealed class ChannelsLastConvolution : IDisposable
+{
+    /// <summary>The most cells a band matrix may have (4 MiB of floats, twice that of indices).</summary>
+    internal const long MaxBandCells = 1 << 20;
+
+    private readonly ConvolutionLayer _layer;
+    private readonly long[] _padding;
+    private readonly long _inputWidth;
+    private readonly long _outputWidth;
+    private readonly long[]? _band;
+    private readonly long _bandRows;
+    private readonly long _bandColumns;
+    private Tensor? _bandIndex;
+
+    /// <param name="layer">The convolution.</param>
+    /// <param name="inputWidth">The width of its input.</param>
+    /// <param name="inputDepth">The depth (channels) of its input.</param>
+    public ChannelsLastConvolution(ConvolutionLayer layer, int inputWidth, int inputDepth)
+    {
+        _layer = layer;
+        _padding = MixTransformNetwork.SamePadding(inputWidth, layer.Window, layer.Stride);
+        _inputWidth = inputWidth;
+        _outputWidth = (inputWidth + layer.Stride - 1) / layer.Stride;
+        _bandRows = (long)inputWidth * inputDepth;
+        _bandColumns = _outputWidth * layer.OutputDepth;
+        if (_bandRows * _bandColumns <= MaxBandCells)
+        {
+            _band = Band(layer, inputWidth, inputDepth, _padding[0], _outputWidth);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="input"/> is <c>[batch, width x depth]</c>, channels last (position by
+    /// position, each position's channels together); so is the result.
+    /// </summary>
+    public Tensor Apply(Tensor input, Conv1d convolution)
+    {
+        Tensor weight = convolution.weight!;
+        Tensor bias = convolution.bias!;
+        if (_band is not null)
+        {
+            Tensor flat = nn.functional.pad(weight.reshape(-1), [0, 1]);
+            Tensor matrix = flat.index_select(0, BandIndex(weight)).view(_bandRows, _bandColumns);
+            return nn.functional.linear(input, matrix.t(), bias.repeat(_outputWidth));
+        }
+
+        long batch = input.shape[0];
+        long depth = _bandRows / _inputWidth;
+        Tensor positions = input.view(batch, _inputWidth, depth);
+        if (_padding[0] + _padding[1] > 0)
+        {
+            positions = nn.functional.pad(positions, [0, 0, _padding[0], _padding[1]]);
+        }
+
+        Tensor windows, kernel;
+        if (_layer.Window == _layer.Stride)
+        {
+            // Row w of the view holds window w's (position, channel) pairs: the kernel is laid out to match.
+            windows = positions.reshape(batch, _outputWidth, _layer.Window * depth);
+            kernel = weight.permute(0, 2, 1).reshape(_layer.OutputDepth, _layer.Window * depth);
+        }
+        else
+        {
+            // unfold gives [batch, width, depth, window]: (channel, position) pairs, the kernel's own order.
+            windows = positions.unfold(1, _layer.Window, _layer.Stride).reshape(batch, _outputWidth, depth * _layer.Window);
+            kernel = weight.reshape(_layer.OutputDepth, depth * _layer.Window);
+        }
+
+        return nn.functional.linear(windows, kernel, bias).view(batch, _bandColumns);
+    }
+
+    /// <summary>
+    /// For each cell of the banded matrix (input position x channel, output position x channel),
+    /// the index of its kernel weight in the flattened kernel, or one past the end (a zero) where
+    /// the window does not reach.
+    /// </summary>
+    private static long[] Band(ConvolutionLayer layer, int inputWidth, int inputDepth, long leftPadding, long outputWidth)
+    {
+        long columns = outputWidth * layer.OutputDepth;
+        long[] band = new long[inputWidth * inputDepth * columns];
+        Array.Fill(band, (long)layer.OutputDepth * inputDepth * layer.Window);
+        for (long position = 0; position < outputWidth; position++)
+        {
+            for (int k = 0; k < layer.Window; k++)
+            {
+                long source = (position * layer.Stride) + k - leftPadding;
+                if (source < 0 || source >= inputWidth)
+                {
+                    continue;
+                }
+
+                for (int output = 0; output < layer.OutputDepth; output++)
+                {
+                    for (int channel = 0; channel < inputDepth; channel++)
+                    {
+                        long row = (source * inputDepth) + channel;
+                        long column = (position * layer.OutputDepth) + output;
+                        band[(row * columns) + column] = ((((long)output * inputDepth) + channel) * layer.Window) + k;
+                    }
+                }
+            }
+        }
+
+        return band;
+    }
+
+    private Tensor BandIndex(Tensor weight)
+    {
+        if (_bandIndex is null || _bandIndex.device_type != weight.device_type || _bandIndex.device_index != weight.device_index)
+        {
+            _bandIndex?.Dispose();
+            _bandIndex = torch.tensor(_band!, device: weight.device);
+            // It lives as long as the network, not the round that first needed it.
+            _bandIndex.DetachFromDisposeScope();
+        }
+
+        return _bandIndex;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _bandIndex?.Dispose();
+}
