@@ -31,11 +31,14 @@ public sealed class BenchTests
         Assert.True(Number(memory.Groups[1]) >= Number(memory.Groups[2]), output);
         Assert.Equal(OperatingSystem.IsLinux() ? "VmHWM, VmRSS" : "PeakWorkingSet64, WorkingSet64", memory.Groups[3].Value);
         Assert.InRange(Number(memory.Groups[4]), 0.1, Number(memory.Groups[2]));
+        Match startup = Assert.Single(Regex.Matches(output, @"^start-up: (\S+) s from the process's start to the end of the first round = runtime and command line (\S+) s \+ host and plugins (\S+) s \+ manifest (\S+) s \+ torch and networks (\S+) s \+ first round (\S+) s$", RegexOptions.Multiline));
+        Assert.All(startup.Groups.Values.Skip(2), g => Assert.InRange(Number(g), 0, Number(startup.Groups[1])));
+        Assert.Equal(Number(startup.Groups[1]), startup.Groups.Values.Skip(2).Sum(Number), 0.03);
         Match residents = Assert.Single(Regex.Matches(output, @"^resident after each repeat: (\S+) MiB at step 7, (\S+) MiB at step 12, (\S+) MiB at step 17$", RegexOptions.Multiline));
         Assert.All(residents.Groups.Values.Skip(1), g => Assert.InRange(Number(g), 1, Number(memory.Groups[1])));
         Assert.Contains("\ndevice: cpu, 1 torch thread(s)\n", output, StringComparison.Ordinal);
         Assert.Contains("\nbatch size: 16\n", output, StringComparison.Ordinal);
-        Assert.StartsWith("bench: m.json: experiment tiny, scenario symmetric, seed 0; 2 warm-up rounds, then 3 x 5 timed rounds\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("bench: m.json: experiment tiny, scenario symmetric, seed 0; 2 warm-up round(s), then 3 x 5 timed rounds\n", output, StringComparison.Ordinal);
         Assert.Equal(["m.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
     }
 
@@ -60,7 +63,10 @@ public sealed class BenchTests
         JToken speed = bench["stepsPerSecond"]!;
         Assert.Equal(2, speed["repeats"]!.Count());
         Assert.All(speed["repeats"]!, r => Assert.True((double)r > 0));
-        Assert.Equal([4L, 8L], bench["memory"]!["residentAfterRepeats"]!.Select(r => (long)r["step"]!));
+        Assert.Equal([5L, 9L], bench["memory"]!["residentAfterRepeats"]!.Select(r => (long)r["step"]!));
+        Assert.Equal(
+            ["runtime and command line", "host and plugins", "manifest", "torch and networks", "first round"],
+            ((JObject)bench["startupSeconds"]!["stages"]!).Properties().Select(p => p.Name));
         Assert.All(bench["memory"]!["residentAfterRepeats"]!, r => Assert.True((long)r["residentBytes"]! > 0));
         Assert.InRange((double)speed["median"]!, (double)speed["min"]!, (double)speed["max"]!);
         JObject phases = (JObject)bench.SelectToken("roundMilliseconds.phases")!;

@@ -10,8 +10,10 @@ public sealed class BenchmarkResult
 
     internal BenchmarkResult(
         string manifest, string experiment, string scenario, int seed, string device, int threads, int batchSize,
-        BenchmarkSettings settings, IReadOnlyList<string> phases, IReadOnlyList<BenchmarkRepeat> repeats, ProcessMemory memory)
+        BenchmarkSettings settings, IReadOnlyList<string> phases, IReadOnlyList<BenchmarkRepeat> repeats, ProcessMemory memory,
+        IReadOnlyList<StartupStage> startup)
     {
+        Startup = startup;
         Manifest = manifest;
         Experiment = experiment;
         Scenario = scenario;
@@ -61,6 +63,15 @@ public sealed class BenchmarkResult
 
     /// <summary>Each timed repeat, in order.</summary>
     public IReadOnlyList<BenchmarkRepeat> Repeats { get; }
+
+    /// <summary>
+    /// Where the time from the process's start to the end of the first training round went,
+    /// stage by stage (those the caller timed, then building the experiment and its first round).
+    /// </summary>
+    public IReadOnlyList<StartupStage> Startup { get; }
+
+    /// <summary>The sum of the <see cref="Startup"/> stages.</summary>
+    public TimeSpan StartupTime => Startup.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Time);
 
     /// <summary>The process's memory after the last repeat.</summary>
     public ProcessMemory Memory { get; }
@@ -116,6 +127,11 @@ public sealed class BenchmarkResult
             {
                 ["mean"] = RoundTime.TotalMilliseconds,
                 ["phases"] = split,
+            },
+            ["startupSeconds"] = new JObject
+            {
+                ["total"] = StartupTime.TotalSeconds,
+                ["stages"] = new JObject(Startup.Select(s => new JProperty(s.Name, s.Time.TotalSeconds))),
             },
             ["memory"] = new JObject
             {

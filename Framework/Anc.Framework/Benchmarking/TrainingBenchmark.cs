@@ -31,19 +31,34 @@ public sealed class TrainingBenchmark
     }
 
     /// <summary>Trains and times <paramref name="manifest"/>'s first seed as <paramref name="settings"/> say.</summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="settings">How many rounds, how often.</param>
+    /// <param name="startup">
+    /// The stages of start-up the caller timed before (the runtime, the host and its plugins, the
+    /// manifest): the result's <see cref="BenchmarkResult.Startup"/> goes on with building the
+    /// experiment (torch's native library, the networks) and its first round.
+    /// </param>
+    /// <param name="cancellationToken">Stops it between rounds.</param>
     /// <exception cref="Diagnostics.AncInputException">The manifest asks for a device this machine lacks.</exception>
     /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
-    public BenchmarkResult Measure(ResolvedManifest manifest, BenchmarkSettings settings, CancellationToken cancellationToken = default)
+    public BenchmarkResult Measure(ResolvedManifest manifest, BenchmarkSettings settings, IReadOnlyList<StartupStage>? startup = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        long creating = Stopwatch.GetTimestamp();
         using IExperiment experiment = CreateExperiment(manifest, cancellationToken);
+        TimeSpan creation = Stopwatch.GetElapsedTime(creating);
         IRoundTimings? timings = experiment as IRoundTimings;
         IReadOnlyList<string> phases = timings?.Phases.ToArray() ?? [];
 
-        long step = 0;
-        for (int i = 0; i < settings.Warmup; i++)
+        // The first round is timed on its own for start-up (lazy initialisations land in it), then
+        // counts as a warm-up round; with no warm-up asked for, timing starts after it all the same.
+        long firstStarted = Stopwatch.GetTimestamp();
+        experiment.TrainRound(1);
+        TimeSpan firstRound = Stopwatch.GetElapsedTime(firstStarted);
+        long step = 1;
+        for (int i = 1; i < settings.WarmupRounds; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             experiment.TrainRound(++step);
@@ -76,7 +91,8 @@ public sealed class TrainingBenchmark
             settings,
             phases,
             repeats,
-            ProcessMemory.Read());
+            ProcessMemory.Read(),
+            [.. startup ?? [], new StartupStage("torch and networks", creation), new StartupStage("first round", firstRound)]);
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Anc.Benchmarking;
 using Anc.Host.Console;
 using Anc.Manifests;
+using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json;
@@ -33,11 +35,20 @@ internal static class BenchCommand
         overriding.AddTo(command);
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
+            TimeSpan runtime = SinceProcessStart();
+            long stage = Stopwatch.GetTimestamp();
             IReadOnlyList<ManifestOverride> overrides = overriding.From(parse);
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
+            _ = host.Services.GetRequiredService<PluginCatalog>();
+            TimeSpan hosting = Stopwatch.GetElapsedTime(stage);
+            stage = Stopwatch.GetTimestamp();
             ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
+            TimeSpan reading = Stopwatch.GetElapsedTime(stage);
             BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats));
-            BenchmarkResult result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(resolved, settings);
+            BenchmarkResult result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(
+                resolved,
+                settings,
+                [new("runtime and command line", runtime), new("host and plugins", hosting), new("manifest", reading)]);
             System.Console.Write(parse.GetValue(json) ? result.ToJson().ToString(Formatting.None) + Environment.NewLine : Describe(result));
             return ExitCodes.Success;
         }));
@@ -53,15 +64,23 @@ internal static class BenchCommand
             ? " (the experiment does not split its rounds by phase)"
             : " = " + string.Join(" + ", result.Phases.Select((p, i) => $"{p} {Milliseconds(result.PhaseTimes[i])}").Append($"{BenchmarkResult.OtherPhase} {Milliseconds(result.OtherTime)}"));
         return string.Create(CultureInfo.InvariantCulture, $"""
-            bench: {result.Manifest}: experiment {result.Experiment}, scenario {result.Scenario}, seed {result.Seed}; {settings.Warmup} warm-up rounds, then {settings.Repeats} x {settings.Steps} timed rounds
+            bench: {result.Manifest}: experiment {result.Experiment}, scenario {result.Scenario}, seed {result.Seed}; {settings.WarmupRounds} warm-up round(s), then {settings.Repeats} x {settings.Steps} timed rounds
             steps/s: {result.MedianStepsPerSecond:0.00} median ({result.MinStepsPerSecond:0.00}-{result.MaxStepsPerSecond:0.00} over {settings.Repeats} repeats)
             round: {Milliseconds(result.RoundTime)} mean{split}
+            start-up: {result.StartupTime.TotalSeconds:0.00} s from the process's start to the end of the first round = {string.Join(" + ", result.Startup.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Time.TotalSeconds:0.00} s")))}
             memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
             resident after each repeat: {string.Join(", ", result.Repeats.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ResidentBytes / MiB:0.0} MiB at step {r.LastStep}")))}
             device: {result.Device}, {result.Threads} torch thread(s)
             batch size: {result.BatchSize}
 
             """);
+    }
+
+    // From the kernel's record of the process's start, so the runtime's own start-up is counted.
+    private static TimeSpan SinceProcessStart()
+    {
+        using Process process = Process.GetCurrentProcess();
+        return DateTime.Now - process.StartTime;
     }
 
     private static string Milliseconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms");
