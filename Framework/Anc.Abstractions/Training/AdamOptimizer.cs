@@ -8,9 +8,9 @@ namespace Anc.Training;
 /// Adam (Kingma and Ba), the optimizer of the paper, with PyTorch's update and defaults, written
 /// so that a training step leaves nothing for the garbage collector: every temporary tensor and
 /// every scalar it passes to torch is disposed before <see cref="Step"/> returns. TorchSharp's own
-/// Adam leaves a few native scalars per parameter per step to finalizers; between collections
-/// they pin small blocks amid the large activations torch frees and reallocates every round, and
-/// the native heap grows by hundreds of KiB a round. With this one a long run's memory stays flat.
+/// Adam leaves several native scalars per parameter per step to finalizers (see
+/// <see cref="TorchGarbage"/>); with the banded networks' allocation pattern they made the
+/// native heap grow by hundreds of KiB a round.
 /// </summary>
 public sealed class AdamOptimizer : IDisposable
 {
@@ -27,6 +27,7 @@ public sealed class AdamOptimizer : IDisposable
     private readonly Scalar _gradientWeight1;
     private readonly Scalar _gradientWeight2;
     private readonly Scalar _epsilon;
+    private readonly Scalar _one = 1;
     private long _steps;
 
     /// <summary>Creates the optimizer; the moments start at zero.</summary>
@@ -90,7 +91,7 @@ public sealed class AdamOptimizer : IDisposable
             _firstMoments[i].mul_(_beta1Scalar).add_(gradient, _gradientWeight1);
             _secondMoments[i].mul_(_beta2Scalar).addcmul_(gradient, gradient, _gradientWeight2);
             using Tensor denominator = _secondMoments[i].sqrt();
-            denominator.div_(rootCorrection2).add_(_epsilon);
+            denominator.div_(rootCorrection2).add_(_epsilon, _one);
             _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
         }
     }
@@ -144,6 +145,7 @@ public sealed class AdamOptimizer : IDisposable
         _gradientWeight1.Dispose();
         _gradientWeight2.Dispose();
         _epsilon.Dispose();
+        _one.Dispose();
     }
 
     private static Tensor Zeros(Parameter parameter)

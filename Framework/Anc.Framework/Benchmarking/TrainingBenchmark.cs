@@ -62,6 +62,7 @@ public sealed class TrainingBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             experiment.TrainRound(++step);
+            TorchGarbage.CollectAfter(step);
         }
 
         List<BenchmarkRepeat> repeats = [];
@@ -73,6 +74,7 @@ public sealed class TrainingBenchmark
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 experiment.TrainRound(++step);
+                TorchGarbage.CollectAfter(step);
             }
 
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);

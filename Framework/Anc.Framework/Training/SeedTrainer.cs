@@ -60,6 +60,7 @@ public sealed class SeedTrainer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     RoundResult round = experiment.TrainRound(step);
+                    TorchGarbage.CollectAfter(step);
                     steps = step;
                     string? divergence = Divergence.Find(round.Metrics);
                     if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps || divergence is not null)

@@ -95,7 +95,7 @@ internal sealed class FreshEveTrainer
     {
         torch.random.manual_seed(_context.Seed + FreshEveStream + index);
         using nn.Module<Tensor, Tensor> eve = BuildEve();
-        using AdamOptimizer optimizer = new AdamOptimizer(eve.parameters(), _context.Training.LearningRate);
+        using AdamOptimizer optimizer = new(eve.parameters(), _context.Training.LearningRate);
         using BitSource data = new(_context.Seed + FreshEveStream + index, _context.Device);
         List<MetricPoint> history = [];
         for (int step = 1; step <= _evaluation.Steps; step++)
@@ -106,6 +106,8 @@ internal sealed class FreshEveTrainer
                 (Tensor input, Tensor plaintext) = eavesdrop(data, _context.Training.BatchSize);
                 Step(eve, optimizer, input, plaintext);
             }
+
+            TorchGarbage.CollectAfter(step);
 
             if (step % _evaluation.MeasureEvery == 0 || step == _evaluation.Steps)
             {

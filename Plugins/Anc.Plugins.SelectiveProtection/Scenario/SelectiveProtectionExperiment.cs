@@ -267,7 +267,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         EvaluationOptions evaluation = _options.Evaluation;
         torch.random.manual_seed(_context.Seed + FreshEveStream + index);
         using nn.Module<Tensor, Tensor> eve = BuildEve();
-        using AdamOptimizer optimizer = new AdamOptimizer(eve.parameters(), _context.Training.LearningRate);
+        using AdamOptimizer optimizer = new(eve.parameters(), _context.Training.LearningRate);
         using Generator stream = new((ulong)(_context.Seed + FreshEveStream + index), _context.Device);
         using Tensor observed = HeldOutObservation();
         List<MetricPoint> history = [];
@@ -279,6 +279,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
                 TrainEveStep(eve, optimizer, stream, _context.Training.BatchSize);
             }
 
+            TorchGarbage.CollectAfter(step);
             if (step % evaluation.MeasureEvery == 0 || step == evaluation.Steps)
             {
                 double advantage = blindEve - Measure(eve, observed, _heldOut.C);
