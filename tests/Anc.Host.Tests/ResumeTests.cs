@@ -17,18 +17,8 @@ public sealed class ResumeTests
         File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
         using (TrainingLock.Acquire())
         {
-            (int full, _, string fullError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "full", .. Longer]);
-            Assert.True(full == 1, fullError);
-
-            using (Process killed = AncHostProcess.Begin(folder, ["run", "m.json", "--quiet", "--output", "killed", .. Longer]))
-            {
-                WaitForCheckpoint(Path.Combine(folder, "killed"));
-                // Somewhere after the first checkpoint, not on it.
-                Thread.Sleep(Random.Shared.Next(0, 400));
-                killed.Kill();
-                killed.WaitForExit();
-            }
-
+            // Somewhere after the first checkpoint, not on it.
+            TrainWholeAndKilled(folder, TimeSpan.FromMilliseconds(Random.Shared.Next(0, 400)));
             string interrupted = RunFiles.RunOf(folder, "killed");
             Assert.False(File.Exists(Path.Combine(interrupted, "summary.json")), "the run finished before it was killed");
             // Resumed two seeds at a time: the seed processes resume too, with the same single thread each.
@@ -48,6 +38,33 @@ public sealed class ResumeTests
         Assert.Equal([2000L, 2000L], summary["runs"]!.Select(r => (long)r["steps"]!));
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(resumedRun, "environment.json")));
         Assert.Single((JArray)environment["resumes"]!);
+    }
+
+    [Fact]
+    public void A_checkpoint_that_cannot_be_read_back_makes_its_seed_start_over_instead_of_crash()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-resume-stale-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+        using (TrainingLock.Acquire())
+        {
+            TrainWholeAndKilled(folder, TimeSpan.Zero);
+            // As if another version of the plugin had written the optimizer's state.
+            string[] states = Directory.GetFiles(Path.Combine(folder, "killed"), "alice-bob.adam.dat", SearchOption.AllDirectories);
+            Assert.NotEmpty(states);
+            foreach (string state in states)
+            {
+                File.WriteAllBytes(state, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+            }
+
+            (int resumed, string output, string resumeError) = AncHostProcess.Run(folder, Timeout, "run", "--resume", RunFiles.RunOf(folder, "killed"));
+            Assert.True(resumed == 1, resumeError + output);
+        }
+
+        // Started over from scratch, each seed trains as an uninterrupted run does.
+        foreach (int seed in new[] { 0, 1 })
+        {
+            Assert.Equal(RunFiles.Figures(RunFiles.RunOf(folder, "full"), seed), RunFiles.Figures(RunFiles.RunOf(folder, "killed"), seed));
+        }
     }
 
     [Fact]
@@ -74,6 +91,21 @@ public sealed class ResumeTests
         (int both, _, string bothError) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--resume", finished);
         Assert.Equal(2, both);
         Assert.Contains("not both", bothError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Trains m.json into the runs root "full" uninterrupted, then again into "killed", killed
+    /// <paramref name="afterCheckpoint"/> after its first checkpoint appears.
+    /// </summary>
+    private static void TrainWholeAndKilled(string folder, TimeSpan afterCheckpoint)
+    {
+        (int full, _, string fullError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "full", .. Longer]);
+        Assert.True(full == 1, fullError);
+        using Process killed = AncHostProcess.Begin(folder, ["run", "m.json", "--quiet", "--output", "killed", .. Longer]);
+        WaitForCheckpoint(Path.Combine(folder, "killed"));
+        Thread.Sleep(afterCheckpoint);
+        killed.Kill();
+        killed.WaitForExit();
     }
 
     private static void WaitForCheckpoint(string root)

@@ -47,8 +47,27 @@ public sealed class SeedTrainer
         long steps = 0;
         try
         {
-            using IExperiment experiment = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
-            SeedCheckpoint? restored = resume ? Restore(experiment, checkpoints) : null;
+            IExperiment created = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
+            SeedCheckpoint? restored = null;
+            bool restorable;
+            try
+            {
+                restorable = !resume || TryRestore(created, checkpoints, out restored);
+            }
+            catch
+            {
+                created.Dispose();
+                throw;
+            }
+
+            if (!restorable)
+            {
+                // Partly restored: only a new experiment (seeded afresh) starts over cleanly.
+                created.Dispose();
+                created = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
+            }
+
+            using IExperiment experiment = created;
             steps = restored?.Step ?? 0;
             clock.ContinueFrom(restored?.ElapsedSeconds ?? 0);
 
@@ -106,14 +125,18 @@ public sealed class SeedTrainer
     }
 
     /// <summary>
-    /// Restores <paramref name="experiment"/> and torch's generator from the latest checkpoint;
-    /// null, to start over, where there is none or the experiment cannot resume.
+    /// Restores <paramref name="experiment"/> and torch's generator from the latest checkpoint into
+    /// <paramref name="restored"/>; null, to start over, where there is none or the experiment
+    /// cannot resume. False where the checkpoint's files cannot be read back (another version of
+    /// a plugin wrote them, or they are damaged): the experiment may be half restored, and the
+    /// seed starts over with a new one rather than crash or go on from a mixture.
     /// </summary>
-    private static SeedCheckpoint? Restore(IExperiment experiment, SeedCheckpoints checkpoints)
+    private static bool TryRestore(IExperiment experiment, SeedCheckpoints checkpoints, out SeedCheckpoint? restored)
     {
+        restored = null;
         if (checkpoints.Latest() is not { } latest)
         {
-            return null;
+            return true;
         }
 
         try
@@ -122,11 +145,16 @@ public sealed class SeedTrainer
         }
         catch (NotSupportedException)
         {
-            return null;
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            return false;
         }
 
         SeedCheckpoints.RestoreTorchRandom(latest);
-        return latest;
+        restored = latest;
+        return true;
     }
 
     private static JObject ToJson(int seed, long steps, EvaluationResult evaluation) => new()
