@@ -14,6 +14,7 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// small, badly vectorised operations: several times faster on a CPU. A band too large to be
 /// worth it (it grows with the width squared) gives way to the windows as rows of a reshaped
 /// (window = stride) or unfolded view times the flattened kernel, which grows with the width.
+/// <see cref="StackedMixTransformNetwork"/> gathers the same band from several kernels at once.
 /// </summary>
 internal sealed class ChannelsLastConvolution : IDisposable
 {
@@ -45,6 +46,18 @@ internal sealed class ChannelsLastConvolution : IDisposable
             _band = Band(layer, inputWidth, inputDepth, _padding[0], _outputWidth);
         }
     }
+
+    /// <summary>Whether the convolution is a band matrix product (its band is small enough).</summary>
+    internal bool HasBand => _band is not null;
+
+    /// <summary>The band matrix's rows: input width x input depth.</summary>
+    internal long BandRows => _bandRows;
+
+    /// <summary>The band matrix's columns: output width x output depth.</summary>
+    internal long BandColumns => _bandColumns;
+
+    /// <summary>The output's width (positions); the bias repeats once per position.</summary>
+    internal long OutputWidth => _outputWidth;
 
     /// <summary>
     /// <paramref name="input"/> is <c>[batch, width x depth]</c>, channels last (position by
@@ -121,7 +134,13 @@ internal sealed class ChannelsLastConvolution : IDisposable
         return band;
     }
 
-    private Tensor BandIndex(Tensor weight)
+    /// <summary>
+    /// The band (see <see cref="Band"/>) as a tensor on <paramref name="weight"/>'s device, made
+    /// once per device and owned by this object: the flattened kernel, padded with one zero, read
+    /// at these indices and viewed as <c>[<see cref="BandRows"/>, <see cref="BandColumns"/>]</c>
+    /// is the band matrix. Only when <see cref="HasBand"/>.
+    /// </summary>
+    internal Tensor BandIndex(Tensor weight)
     {
         if (_bandIndex is null || _bandIndex.device_type != weight.device_type || _bandIndex.device_index != weight.device_index)
         {

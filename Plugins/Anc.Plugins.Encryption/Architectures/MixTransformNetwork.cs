@@ -16,6 +16,7 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
     private readonly ModuleList<Conv1d> convolutions;
     private readonly long[][] _padding;
     private readonly ChannelsLastConvolution[] _channelsLast;
+    private readonly ConvolutionLayer[] _layers;
     private readonly bool _denseActivation;
     private readonly MixTransformImplementation _implementation;
 
@@ -29,6 +30,7 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
         _padding = new long[layers.Count][];
         _channelsLast = new ChannelsLastConvolution[layers.Count];
         _implementation = implementation;
+        _layers = layers.ToArray();
         int depth = 1;
         for (int i = 0; i < layers.Count; i++)
         {
@@ -58,6 +60,18 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
             }
         }
     }
+
+    /// <summary>The dense layer (input width to the first convolution's width).</summary>
+    internal Linear Dense => dense;
+
+    /// <summary>Convolution <paramref name="i"/>; its weights are the network's whatever the implementation.</summary>
+    internal Conv1d Convolution(int i) => convolutions[i];
+
+    /// <summary>The convolutions' descriptions, in order (one per <see cref="Convolution"/>).</summary>
+    internal IReadOnlyList<ConvolutionLayer> Layers => _layers;
+
+    /// <summary>Whether a sigmoid follows the dense layer.</summary>
+    internal bool DenseActivation => _denseActivation;
 
     public override Tensor forward(Tensor input)
     {

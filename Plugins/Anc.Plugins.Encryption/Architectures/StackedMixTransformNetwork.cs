@@ -1,0 +1,191 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Architectures;
+
+/// <summary>
+/// K copies of one <see cref="MixTransformNetwork"/> (seeds trained together) as one batched
+/// program: input <c>[K, batch, input width]</c>, output <c>[K, batch, output width]</c>, where
+/// slice k is network k's function of slice k with network k's weights. Its parameters are the
+/// networks' weights stacked along a first dimension of K, so one optimizer step over them is K
+/// steps of an elementwise optimizer (Adam), and one matrix product per layer does the work of
+/// K small ones. Every convolution is the band matrix product of
+/// <see cref="ChannelsLastConvolution"/>, gathered per network from the stacked kernels.
+/// </summary>
+internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter denseWeight;
+    private readonly Parameter denseBias;
+    private readonly ParameterList convolutionWeights;
+    private readonly ParameterList convolutionBiases;
+    private readonly ChannelsLastConvolution[] _channelsLast;
+    private readonly ConvolutionLayer[] _layers;
+    private readonly bool _denseActivation;
+    private readonly long _count;
+
+    private StackedMixTransformNetwork(IReadOnlyList<MixTransformNetwork> networks)
+        : base(nameof(StackedMixTransformNetwork))
+    {
+        MixTransformNetwork first = networks[0];
+        _layers = first.Layers.ToArray();
+        _denseActivation = first.DenseActivation;
+        _count = networks.Count;
+        _channelsLast = new ChannelsLastConvolution[_layers.Length];
+        int width = (int)first.Dense.weight!.shape[0];
+        int depth = 1;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _channelsLast[i] = new ChannelsLastConvolution(_layers[i], width, depth);
+            if (!_channelsLast[i].HasBand)
+            {
+                foreach (ChannelsLastConvolution convolution in _channelsLast.Take(i + 1))
+                {
+                    convolution.Dispose();
+                }
+
+                throw new NotSupportedException(
+                    $"Convolution {i} of the networks is too wide to stack: its band matrix ({_channelsLast[i].BandRows} x {_channelsLast[i].BandColumns}) " +
+                    $"has more than {ChannelsLastConvolution.MaxBandCells} cells, and only band matrix products are stacked.");
+            }
+
+            width = (width + _layers[i].Stride - 1) / _layers[i].Stride;
+            depth = _layers[i].OutputDepth;
+        }
+
+        using (torch.no_grad())
+        {
+            denseWeight = Stacked(networks.Select(n => n.Dense.weight!));
+            denseBias = Stacked(networks.Select(n => n.Dense.bias!));
+            convolutionWeights = new ParameterList();
+            convolutionBiases = new ParameterList();
+            for (int i = 0; i < _layers.Length; i++)
+            {
+                int layer = i;
+                convolutionWeights.Add(Stacked(networks.Select(n => n.Convolution(layer).weight!)));
+                convolutionBiases.Add(Stacked(networks.Select(n => n.Convolution(layer).bias!)));
+            }
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>How many networks are stacked (K).</summary>
+    public long Count => _count;
+
+    /// <summary>
+    /// Stacks <paramref name="networks"/>, copying their current weights (the stacked network
+    /// shares no storage with them). Networks built with either implementation may be stacked.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are none, or they differ in shape or variant.</exception>
+    /// <exception cref="NotSupportedException">A convolution is too wide for a band matrix.</exception>
+    public static StackedMixTransformNetwork Stack(IReadOnlyList<MixTransformNetwork> networks)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        if (networks.Count == 0)
+        {
+            throw new ArgumentException("There must be at least one network to stack.", nameof(networks));
+        }
+
+        for (int k = 1; k < networks.Count; k++)
+        {
+            if (!SameShape(networks[0], networks[k]))
+            {
+                throw new ArgumentException($"Network {k} differs from network 0 in shape or variant; only copies of one network can be stacked.", nameof(networks));
+            }
+        }
+
+        return new StackedMixTransformNetwork(networks);
+    }
+
+    /// <summary><paramref name="input"/> is <c>[K, batch, input width]</c>; the result <c>[K, batch, output width]</c>.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        // x W^T + b per network, as MixTransformNetwork's Linear computes it. Products then an
+        // in-place bias, not baddbmm: TorchSharp 0.107's baddbmm hands libtorch its operands in
+        // another order (its bias is taken for the first batch), and fails on these shapes.
+        Tensor h = torch.bmm(input, denseWeight.transpose(1, 2)).add_(denseBias.unsqueeze(1));
+        if (_denseActivation)
+        {
+            h = h.sigmoid();
+        }
+
+        // [K, batch, width x depth], channels last, as ChannelsLastConvolution.Apply's input.
+        for (int i = 0; i < _channelsLast.Length; i++)
+        {
+            ChannelsLastConvolution convolution = _channelsLast[i];
+            Tensor weight = convolutionWeights[i];
+            // Each network's kernel, flattened and padded with the zero the band's empty cells read.
+            Tensor flat = nn.functional.pad(weight.reshape(_count, -1), [0, 1]);
+            Tensor matrix = flat.index_select(1, convolution.BandIndex(weight)).view(_count, convolution.BandRows, convolution.BandColumns);
+            Tensor bias = convolutionBiases[i].repeat(1, convolution.OutputWidth).unsqueeze(1);
+            h = torch.bmm(h, matrix).add_(bias);
+            h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
+        }
+
+        // The last layer has depth 1, so [K, batch, width x 1] is already [K, batch, width].
+        return h;
+    }
+
+    /// <summary>
+    /// Copies network <paramref name="k"/>'s current weights into <paramref name="target"/>, a
+    /// network of the same shape and variant (of either implementation), to use that seed alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not a stacked network's index.</exception>
+    /// <exception cref="ArgumentException"><paramref name="target"/> differs in shape or variant.</exception>
+    public void CopyTo(int k, MixTransformNetwork target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, _count);
+        if (!target.Layers.SequenceEqual(_layers) || target.DenseActivation != _denseActivation
+            || !target.Dense.weight!.shape.SequenceEqual(denseWeight.shape.Skip(1)))
+        {
+            throw new ArgumentException("The target differs from the stacked networks in shape or variant.", nameof(target));
+        }
+
+        using IDisposable noGrad = torch.no_grad();
+        CopySlice(denseWeight, k, target.Dense.weight!);
+        CopySlice(denseBias, k, target.Dense.bias!);
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            CopySlice(convolutionWeights[i], k, target.Convolution(i).weight!);
+            CopySlice(convolutionBiases[i], k, target.Convolution(i).bias!);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (ChannelsLastConvolution convolution in _channelsLast)
+            {
+                convolution.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Same layers, same widths, same activation: the same function of different weights.</summary>
+    private static bool SameShape(MixTransformNetwork a, MixTransformNetwork b) =>
+        a.Layers.SequenceEqual(b.Layers)
+        && a.DenseActivation == b.DenseActivation
+        && a.Dense.weight!.shape.SequenceEqual(b.Dense.weight!.shape);
+
+    /// <summary>The tensors stacked along a new first dimension, as a parameter of this module's own.</summary>
+    private static Parameter Stacked(IEnumerable<Tensor> tensors)
+    {
+        // Called under no_grad: the stack is a new tensor with no history, which the parameter takes over.
+        Parameter parameter = new(torch.stack(tensors.ToArray()), requires_grad: true);
+        // It lives as long as the module, not the dispose scope it was stacked in.
+        parameter.DetachFromDisposeScope();
+        return parameter;
+    }
+
+    private static void CopySlice(Tensor stacked, int k, Tensor target)
+    {
+        using Tensor slice = stacked[k];
+        target.copy_(slice);
+    }
+}

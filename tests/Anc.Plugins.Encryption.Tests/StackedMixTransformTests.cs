@@ -1,0 +1,193 @@
+using Anc.Components;
+using Anc.Plugins.Encryption.Architectures;
+using Anc.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Tests;
+
+public sealed class StackedMixTransformTests
+{
+    private static readonly NetworkShape Shape = new(32, 16);
+
+    [Theory]
+    [InlineData(MixTransformVariant.Paper, 1, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Paper, 3, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Reference, 1, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Reference, 3, MixTransformImplementation.MatrixProducts)]
+    // The layer by layer networks have the same parameters, so they stack too.
+    [InlineData(MixTransformVariant.Paper, 3, MixTransformImplementation.Layers)]
+    public void Each_stacked_network_computes_its_networks_function_and_gradients(MixTransformVariant variant, int count, MixTransformImplementation implementation)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(11);
+        MixTransformNetwork[] networks = RandomNetworks(variant, implementation, count);
+        using StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack(networks);
+        Tensor x = torch.rand(count, 64, Shape.InputWidth) * 2 - 1;
+        Tensor upstream = torch.randn(count, 64, Shape.OutputWidth);
+        Tensor xStacked = x.clone().requires_grad_(true);
+        // Convolutions add a kernel's gradient up in another order than the band products; a
+        // last-layer kernel's gradient sums a thousand terms, so float rounding differs more.
+        double tolerance = implementation == MixTransformImplementation.Layers ? 5e-5 : 1e-5;
+
+        Tensor yStacked = stacked.forward(xStacked);
+        (yStacked * upstream).sum().backward();
+
+        Assert.Equal([(long)count, 64L, (long)Shape.OutputWidth], yStacked.shape);
+        List<(string Name, Parameter Parameter)> parameters = stacked.named_parameters().ToList();
+        Assert.Equal(2 + (2 * networks[0].Layers.Count), parameters.Count);
+        Assert.Equal(count * networks[0].parameters().Sum(p => p.numel()), parameters.Sum(p => p.Parameter.numel()));
+        for (int k = 0; k < count; k++)
+        {
+            Tensor xAlone = x[k].clone().requires_grad_(true);
+            Tensor yAlone = networks[k].forward(xAlone);
+            (yAlone * upstream[k]).sum().backward();
+
+            AssertClose(yAlone, yStacked[k], $"output of network {k}", tolerance);
+            AssertClose(xAlone.grad!, xStacked.grad![k], $"input gradient of network {k}", tolerance);
+            foreach ((string name, Parameter parameter) in parameters)
+            {
+                AssertClose(Counterpart(networks[k], name).grad!, parameter.grad![k], $"gradient of {name} of network {k}", tolerance);
+            }
+
+            networks[k].Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData(MixTransformVariant.Paper)]
+    [InlineData(MixTransformVariant.Reference)]
+    public void Copying_a_network_back_out_gives_its_weights(MixTransformVariant variant)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(12);
+        MixTransformNetwork[] networks = RandomNetworks(variant, MixTransformImplementation.MatrixProducts, 3);
+        using StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack(networks);
+
+        for (int k = 0; k < networks.Length; k++)
+        {
+            using MixTransformNetwork copy = Build(variant, MixTransformImplementation.Layers, Shape);
+            stacked.CopyTo(k, copy);
+
+            foreach (((string name, Parameter expected), (_, Parameter actual)) in networks[k].named_parameters().Zip(copy.named_parameters()))
+            {
+                Assert.Equal(expected.shape, actual.shape);
+                Assert.True((expected - actual).abs().max().item<float>() == 0f, $"{name} of network {k}");
+            }
+
+            networks[k].Dispose();
+        }
+    }
+
+    [Fact]
+    public void Networks_of_different_shapes_or_variants_are_not_stacked()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        using MixTransformNetwork paper = Build(MixTransformVariant.Paper, MixTransformImplementation.MatrixProducts, Shape);
+        using MixTransformNetwork narrower = Build(MixTransformVariant.Paper, MixTransformImplementation.MatrixProducts, new NetworkShape(16, 16));
+        using MixTransformNetwork reference = Build(MixTransformVariant.Reference, MixTransformImplementation.MatrixProducts, Shape);
+        using StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack([paper]);
+
+        Assert.Throws<ArgumentException>(() => StackedMixTransformNetwork.Stack([paper, narrower]));
+        Assert.Throws<ArgumentException>(() => StackedMixTransformNetwork.Stack([paper, reference]));
+        Assert.Throws<ArgumentException>(() => StackedMixTransformNetwork.Stack([]));
+        Assert.Throws<ArgumentException>(() => stacked.CopyTo(0, narrower));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stacked.CopyTo(1, paper));
+    }
+
+    [Fact]
+    public void Networks_too_wide_for_a_band_matrix_are_not_stacked()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        // The first convolution's band would be 800 x 1600 cells, over the limit.
+        using MixTransformNetwork wide = Build(MixTransformVariant.Paper, MixTransformImplementation.MatrixProducts, new NetworkShape(16, 400));
+
+        Assert.Throws<NotSupportedException>(() => StackedMixTransformNetwork.Stack([wide]));
+    }
+
+    [Fact]
+    public void Adam_on_the_stacked_networks_summed_losses_trains_each_network_as_alone()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(13);
+        const int count = 3;
+        MixTransformNetwork[] networks = RandomNetworks(MixTransformVariant.Paper, MixTransformImplementation.MatrixProducts, count);
+        using StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack(networks);
+        Tensor x = torch.rand(count, 32, Shape.InputWidth) * 2 - 1;
+        Tensor target = torch.rand(count, 32, Shape.OutputWidth) * 2 - 1;
+        AdamOptimizer[] alone = networks.Select(n => new AdamOptimizer(n.parameters(), learningRate: 0.01)).ToArray();
+        using AdamOptimizer together = new(stacked.parameters(), learningRate: 0.01);
+
+        for (int step = 0; step < 20; step++)
+        {
+            using IDisposable stepScope = torch.NewDisposeScope();
+            for (int k = 0; k < count; k++)
+            {
+                alone[k].ZeroGrad();
+                (networks[k].forward(x[k]) - target[k]).square().mean().backward();
+                alone[k].Step();
+            }
+
+            together.ZeroGrad();
+            // Network k's loss depends on slice k only, so the sum's gradient in slice k is its own loss's.
+            (stacked.forward(x) - target).square().mean([1, 2]).sum().backward();
+            together.Step();
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            using MixTransformNetwork trained = Build(MixTransformVariant.Paper, MixTransformImplementation.MatrixProducts, Shape);
+            stacked.CopyTo(k, trained);
+            foreach (((string name, Parameter expected), (_, Parameter actual)) in networks[k].named_parameters().Zip(trained.named_parameters()))
+            {
+                AssertClose(expected, actual, $"{name} of network {k} after 20 steps", 1e-4);
+            }
+
+            alone[k].Dispose();
+            networks[k].Dispose();
+        }
+    }
+
+    /// <summary>Networks with weights uniform in [-1, 1], non-zero biases included, so a misplaced one shows.</summary>
+    private static MixTransformNetwork[] RandomNetworks(MixTransformVariant variant, MixTransformImplementation implementation, int count)
+    {
+        MixTransformNetwork[] networks = new MixTransformNetwork[count];
+        for (int k = 0; k < count; k++)
+        {
+            networks[k] = Build(variant, implementation, Shape);
+            using IDisposable noGrad = torch.no_grad();
+            foreach (Parameter parameter in networks[k].parameters())
+            {
+                parameter.uniform_(-1, 1);
+            }
+        }
+
+        return networks;
+    }
+
+    /// <summary>The parameter of <paramref name="network"/> that the stacked parameter <paramref name="name"/> stacks.</summary>
+    private static Tensor Counterpart(MixTransformNetwork network, string name)
+    {
+        string[] parts = name.Split('.');
+        return parts[0] switch
+        {
+            "denseWeight" => network.Dense.weight!,
+            "denseBias" => network.Dense.bias!,
+            "convolutionWeights" => network.Convolution(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)).weight!,
+            "convolutionBiases" => network.Convolution(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)).bias!,
+            _ => throw new ArgumentException($"No counterpart for {name}.", nameof(name)),
+        };
+    }
+
+    private static MixTransformNetwork Build(MixTransformVariant variant, MixTransformImplementation implementation, NetworkShape shape) =>
+        (MixTransformNetwork)new MixTransformArchitecture(new MixTransformOptions { Variant = variant, Implementation = implementation }).Build(shape);
+
+    private static void AssertClose(Tensor expected, Tensor actual, string what, double tolerance = 1e-5)
+    {
+        Assert.Equal(expected.shape, actual.shape);
+        double difference = (expected - actual).abs().max().item<float>();
+        double scale = Math.Max(expected.abs().max().item<float>(), 1e-3);
+        Assert.True(difference <= tolerance * scale + 1e-6, $"{what}: largest difference {difference} (largest value {scale})");
+    }
+}
