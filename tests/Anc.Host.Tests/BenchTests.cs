@@ -95,6 +95,36 @@ public sealed class BenchTests
     }
 
     [Fact]
+    public void Bench_trains_seeds_together_and_says_so()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-bench-together-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+
+        (int exit, string output, string error) = Bench(folder, "m.json", "--together", "3", "--steps", "3", "--warmup", "1", "--repeats", "1");
+        (int jsonExit, string json, string jsonError) = Bench(folder, "m.json", "--together", "4", "--steps", "2", "--warmup", "1", "--repeats", "1", "--json");
+
+        Assert.True(exit == 0, error);
+        Match together = Assert.Single(Regex.Matches(output, @"^seeds trained together: 3 \(seed 0 to 2\), (\S+) seed-rounds/s$", RegexOptions.Multiline));
+        Match speed = Assert.Single(Regex.Matches(output, @"^steps/s: (\S+) median", RegexOptions.Multiline));
+        Assert.Equal(3 * Number(speed.Groups[1]), Number(together.Groups[1]), 0.02);
+        Assert.Contains("round: ", output, StringComparison.Ordinal);
+        Assert.True(jsonExit == 0, jsonError);
+        Assert.Equal(4, (int)JObject.Parse(json)["seedsTogether"]!);
+    }
+
+    [Fact]
+    public void Bench_refuses_to_train_together_what_cannot_be_in_one_line()
+    {
+        string manifests = Path.Combine(AncHostProcess.RepositoryRoot, "Plugins", "Anc.Plugins.SelectiveProtection", "manifests");
+
+        (int exit, string output, string error) = Bench(manifests, "selective-protection.json", "--together", "2", "--steps", "1");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(["--together 2: Scenario 'selective-protection' cannot train seeds together."], Lines(error));
+    }
+
+    [Fact]
     public void Bench_on_a_bad_manifest_exits_2_with_one_line_and_writes_nothing()
     {
         string folder = Directory.CreateTempSubdirectory("anc-bench-bad-").FullName;

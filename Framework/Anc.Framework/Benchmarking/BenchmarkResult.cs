@@ -116,6 +116,7 @@ public sealed class BenchmarkResult
             ["warmup"] = Settings.Warmup,
             ["steps"] = Settings.Steps,
             ["repeats"] = Settings.Repeats,
+            ["seedsTogether"] = Settings.Together,
             ["stepsPerSecond"] = new JObject
             {
                 ["median"] = MedianStepsPerSecond,

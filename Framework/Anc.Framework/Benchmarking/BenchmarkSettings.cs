@@ -7,7 +7,11 @@ namespace Anc.Benchmarking;
 /// first round is always trained before timing, timed apart for start-up: 0 trains it all the same.
 /// </param>
 /// <param name="Repeats">How many timed stretches of <paramref name="Steps"/> rounds; 1 or more.</param>
-public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Repeats = 3)
+/// <param name="Together">
+/// How many seeds to train as one batched program (<see cref="Scenarios.ISeedBatchScenario"/>):
+/// the manifest's first seed and those after it; 1 (default) trains the first seed alone.
+/// </param>
+public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Repeats = 3, int Together = 1)
 {
     /// <summary>The rounds actually trained before timing: <see cref="Warmup"/>, and at least the first.</summary>
     public int WarmupRounds => Math.Max(Warmup, 1);
@@ -19,5 +23,6 @@ public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Rep
         ArgumentOutOfRangeException.ThrowIfLessThan(Steps, 1, nameof(Steps));
         ArgumentOutOfRangeException.ThrowIfNegative(Warmup, nameof(Warmup));
         ArgumentOutOfRangeException.ThrowIfLessThan(Repeats, 1, nameof(Repeats));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Together, 1, nameof(Together));
     }
 }

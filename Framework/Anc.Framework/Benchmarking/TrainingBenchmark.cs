@@ -47,21 +47,24 @@ public sealed class TrainingBenchmark
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         long creating = Stopwatch.GetTimestamp();
-        using IExperiment experiment = CreateExperiment(manifest, cancellationToken);
+        using IDisposable trained = settings.Together == 1
+            ? CreateExperiment(manifest, cancellationToken)
+            : CreateSeedBatch(manifest, settings.Together, cancellationToken);
         TimeSpan creation = Stopwatch.GetElapsedTime(creating);
-        IRoundTimings? timings = experiment as IRoundTimings;
+        Action<long> round = trained is IExperiment experiment ? s => experiment.TrainRound(s) : s => ((ISeedBatch)trained).TrainRound(s);
+        IRoundTimings? timings = trained as IRoundTimings;
         IReadOnlyList<string> phases = timings?.Phases.ToArray() ?? [];
 
         // The first round is timed on its own for start-up (lazy initialisations land in it), then
         // counts as a warm-up round; with no warm-up asked for, timing starts after it all the same.
         long firstStarted = Stopwatch.GetTimestamp();
-        experiment.TrainRound(1);
+        round(1);
         TimeSpan firstRound = Stopwatch.GetElapsedTime(firstStarted);
         long step = 1;
         for (int i = 1; i < settings.WarmupRounds; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            experiment.TrainRound(++step);
+            round(++step);
             TorchGarbage.CollectAfter(step);
         }
 
@@ -73,7 +76,7 @@ public sealed class TrainingBenchmark
             for (int i = 0; i < settings.Steps; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                experiment.TrainRound(++step);
+                round(++step);
                 TorchGarbage.CollectAfter(step);
             }
 
@@ -110,6 +113,20 @@ public sealed class TrainingBenchmark
         Device device = _devices.Resolve(manifest.Device);
         ExperimentRunner.SetThreads(manifest);
         return _composer.CreateExperiment(manifest, manifest.Seeds[0], device, new Progress<MetricEvent>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds <paramref name="count"/> seeds of <paramref name="manifest"/> trained together: its
+    /// first seed and the ones after it (s, s + 1, ...), as <see cref="CreateExperiment"/> builds one.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The scenario, or its parties' components, cannot train seeds together.</exception>
+    public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        Device device = _devices.Resolve(manifest.Device);
+        ExperimentRunner.SetThreads(manifest);
+        int[] seeds = Enumerable.Range(0, count).Select(k => manifest.Seeds[0] + k).ToArray();
+        return _composer.CreateSeedBatch(manifest, seeds, device, new Progress<MetricEvent>(), cancellationToken);
     }
 
     private static TimeSpan[] Read(IRoundTimings? timings, int phases) =>

@@ -53,4 +53,29 @@ public sealed class ExperimentComposer
         (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = Compose(manifest);
         return scenario.CreateExperiment(new ExperimentContext(seed, device, manifest.Training, parties, progress, cancellationToken, data));
     }
+
+    /// <summary>
+    /// Creates <paramref name="seeds"/>' experiments of <paramref name="manifest"/> trained together
+    /// (<see cref="ISeedBatchScenario"/>): each seed with components of its own, the scenario
+    /// seeding torch's generator seed by seed as it builds their networks. The caller disposes it.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The scenario, or its parties' components, cannot train seeds together.</exception>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, IReadOnlyList<int> seeds, Device device, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(seeds);
+        List<ExperimentContext> contexts = [];
+        IScenario? scenario = null;
+        foreach (int seed in seeds)
+        {
+            (IScenario composed, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = Compose(manifest);
+            scenario ??= composed;
+            contexts.Add(new ExperimentContext(seed, device, manifest.Training, parties, progress, cancellationToken, data));
+        }
+
+        return scenario is ISeedBatchScenario batching
+            ? batching.CreateSeedBatch(contexts)
+            : throw new NotSupportedException($"Scenario '{manifest.Scenario.Descriptor.Name}' cannot train seeds together.");
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Anc.Benchmarking;
+using Anc.Diagnostics;
 using Anc.Host.Console;
 using Anc.Manifests;
 using Anc.Plugins;
@@ -22,6 +23,7 @@ internal static class BenchCommand
         Option<int> steps = AtLeast(new Option<int>("--steps") { Description = "Training rounds in each timed repeat.", DefaultValueFactory = _ => 100 }, 1);
         Option<int> warmup = AtLeast(new Option<int>("--warmup") { Description = "Rounds trained before timing starts.", DefaultValueFactory = _ => 20 }, 0);
         Option<int> repeats = AtLeast(new Option<int>("--repeats") { Description = "How many timed repeats of --steps rounds.", DefaultValueFactory = _ => 3 }, 1);
+        Option<int> together = AtLeast(new Option<int>("--together") { Description = "Train this many seeds (the first and those after it) as one batched program.", DefaultValueFactory = _ => 1 }, 1);
         Option<bool> json = new("--json") { Description = "Print the figures as one JSON object." };
         Command command = new("bench", "Measure how fast a manifest trains: steps per second, time per round by party, memory. Writes no run directory.")
         {
@@ -29,6 +31,7 @@ internal static class BenchCommand
             steps,
             warmup,
             repeats,
+            together,
             json,
         };
         ManifestOverrideOptions overriding = new();
@@ -44,11 +47,19 @@ internal static class BenchCommand
             stage = Stopwatch.GetTimestamp();
             ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
             TimeSpan reading = Stopwatch.GetElapsedTime(stage);
-            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats));
-            BenchmarkResult result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(
-                resolved,
-                settings,
-                [new("runtime and command line", runtime), new("host and plugins", hosting), new("manifest", reading)]);
+            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats), parse.GetValue(together));
+            BenchmarkResult result;
+            try
+            {
+                result = host.Services.GetRequiredService<TrainingBenchmark>().Measure(
+                    resolved,
+                    settings,
+                    [new("runtime and command line", runtime), new("host and plugins", hosting), new("manifest", reading)]);
+            }
+            catch (NotSupportedException e) when (settings.Together > 1)
+            {
+                throw new AncInputException($"--together {settings.Together}: {e.Message}");
+            }
             System.Console.Write(parse.GetValue(json) ? result.ToJson().ToString(Formatting.None) + Environment.NewLine : Describe(result));
             return ExitCodes.Success;
         }));
@@ -70,7 +81,7 @@ internal static class BenchCommand
             start-up: {result.StartupTime.TotalSeconds:0.00} s from the process's start to the end of the first round = {string.Join(" + ", result.Startup.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Time.TotalSeconds:0.00} s")))}
             memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
             resident after each repeat: {string.Join(", ", result.Repeats.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ResidentBytes / MiB:0.0} MiB at step {r.LastStep}")))}
-            device: {result.Device}, {result.Threads} torch thread(s)
+            {(settings.Together > 1 ? string.Create(CultureInfo.InvariantCulture, $"seeds trained together: {settings.Together} (seed {result.Seed} to {result.Seed + settings.Together - 1}), {settings.Together * result.MedianStepsPerSecond:0.00} seed-rounds/s\n") : string.Empty)}device: {result.Device}, {result.Threads} torch thread(s)
             batch size: {result.BatchSize}
 
             """);

@@ -8,7 +8,7 @@ namespace Anc.Plugins.Encryption.Symmetric;
 /// The paper's symmetric experiment (section 2): Alice encrypts plaintext P with key K into
 /// ciphertext C; Bob decrypts C with K; Eve sees C only.
 /// </summary>
-public sealed class SymmetricScenario : IScenario
+public sealed class SymmetricScenario : IScenario, ISeedBatchScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "symmetric";
@@ -51,5 +51,13 @@ public sealed class SymmetricScenario : IScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         return new SymmetricExperiment(_options, context);
+    }
+
+    /// <inheritdoc />
+    public ISeedBatch CreateSeedBatch(IReadOnlyList<ExperimentContext> seeds)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentOutOfRangeException.ThrowIfZero(seeds.Count);
+        return new StackedSymmetricExperiment(_options, seeds);
     }
 }

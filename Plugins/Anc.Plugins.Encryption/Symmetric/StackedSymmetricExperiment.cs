@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Anc.Components;
+using Anc.Plugins.Encryption.Architectures;
+using Anc.Plugins.Encryption.Losses;
+using Anc.Plugins.Encryption.Protocol;
+using Anc.Scenarios;
+using Anc.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Symmetric;
+
+/// <summary>
+/// K seeds of the symmetric experiment trained as one program: each party's K networks
+/// stacked (<see cref="StackedMixTransformNetwork"/>), each seed's batch drawn from its own
+/// bit stream, every seed's losses summed so one backward pass and one Adam step serve all
+/// (a seed's loss depends on its own weights only, and Adam works element by element, so each
+/// seed's update is the one it gets alone). Its rounds have the phases of a seed alone.
+/// </summary>
+internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
+{
+    private readonly SymmetricOptions _options;
+    private readonly IReadOnlyList<ExperimentContext> _seeds;
+    private readonly StackedMixTransformNetwork _alice;
+    private readonly StackedMixTransformNetwork _bob;
+    private readonly StackedMixTransformNetwork _eve;
+    private readonly Parameter[] _eveParameters;
+    private readonly AdamOptimizer _defendersOptimizer;
+    private readonly AdamOptimizer _eveOptimizer;
+    private readonly BitSource[] _data;
+    private readonly int _eveSteps;
+    private readonly int _batch;
+    private long _defendersTicks;
+    private long _eveTicks;
+
+    public StackedSymmetricExperiment(SymmetricOptions options, IReadOnlyList<ExperimentContext> seeds)
+    {
+        _options = options;
+        _seeds = seeds;
+        ExperimentContext first = seeds[0];
+        if (first.GetParty("eve").Adversary!.Observes.Count != 1)
+        {
+            throw new NotSupportedException("Seeds are trained together only with an Eve who observes the ciphertext once.");
+        }
+
+        _batch = first.Training.BatchSize;
+        _eveSteps = first.GetParty("eve").Adversary!.StepsPerRound;
+        int bits = options.Bits;
+        List<MixTransformNetwork> alices = [], bobs = [], eves = [];
+        foreach (ExperimentContext seed in seeds)
+        {
+            // In the order a seed alone builds them, from the generator it alone would see.
+            torch.random.manual_seed(seed.Seed);
+            alices.Add(Build(seed, "alice", new NetworkShape(2 * bits, bits)));
+            bobs.Add(Build(seed, "bob", new NetworkShape(2 * bits, bits)));
+            eves.Add(Build(seed, "eve", new NetworkShape(bits, bits)));
+        }
+
+        _alice = Stack(alices, first.Device);
+        _bob = Stack(bobs, first.Device);
+        _eve = Stack(eves, first.Device);
+        _eveParameters = _eve.parameters().ToArray();
+        double rate = first.Training.LearningRate;
+        _defendersOptimizer = new AdamOptimizer(_alice.parameters().Concat(_bob.parameters()), rate);
+        _eveOptimizer = new AdamOptimizer(_eveParameters, rate);
+        _data = seeds.Select(s => new BitSource(s.Seed, s.Device)).ToArray();
+    }
+
+    public int Count => _seeds.Count;
+
+    public IReadOnlyList<string> Phases { get; } = ["alice-bob", "eve"];
+
+    public IReadOnlyList<RoundResult> TrainRound(long step)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        long started = Stopwatch.GetTimestamp();
+        Tensor bobBits = null!, eveBits = null!, loss = null!;
+        for (int i = 0; i < _options.AliceBobStepsPerRound; i++)
+        {
+            (Tensor plaintext, Tensor key) = Draw();
+            Tensor ciphertext = _alice.forward(torch.cat([plaintext, key], 2));
+            bobBits = BitsWrong(plaintext, _bob.forward(torch.cat([ciphertext, key], 2)));
+            FreshEveTrainer.SetTrainable(_eveParameters, false);
+            eveBits = BitsWrong(plaintext, _eve.forward(ciphertext));
+            loss = AliceBobLoss.Compute(bobBits, eveBits, _options.Bits);
+            _defendersOptimizer.ZeroGrad();
+            loss.sum().backward();
+            FreshEveTrainer.SetTrainable(_eveParameters, true);
+            _defendersOptimizer.Step();
+        }
+
+        long defendersDone = Stopwatch.GetTimestamp();
+        Tensor? eveTrainingBits = null;
+        for (int i = 0; i < _eveSteps; i++)
+        {
+            Tensor plaintext, ciphertext;
+            using (torch.no_grad())
+            {
+                (plaintext, Tensor key) = Draw();
+                ciphertext = _alice.forward(torch.cat([plaintext, key], 2));
+            }
+
+            eveTrainingBits = BitsWrong(plaintext, _eve.forward(ciphertext));
+            _eveOptimizer.ZeroGrad();
+            eveTrainingBits.sum().backward();
+            _eveOptimizer.Step();
+        }
+
+        _eveTicks += Stopwatch.GetTimestamp() - defendersDone;
+        _defendersTicks += defendersDone - started;
+        return Enumerable.Range(0, Count)
+            .Select(k => EncryptionFigures.Round(step, bobBits[k], eveBits[k], loss[k], eveTrainingBits?[k], _options.Bits, _options.Stopping))
+            .ToArray();
+    }
+
+    public TimeSpan Elapsed(int phase) => phase switch
+    {
+        0 => Stopwatch.GetElapsedTime(0, _defendersTicks),
+        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "A round has 2 phases."),
+    };
+
+    public void Dispose()
+    {
+        foreach (BitSource data in _data)
+        {
+            data.Dispose();
+        }
+
+        _defendersOptimizer.Dispose();
+        _eveOptimizer.Dispose();
+        _alice.Dispose();
+        _bob.Dispose();
+        _eve.Dispose();
+    }
+
+    /// <summary>
+    /// Bits wrong of each seed, <c>[K]</c>, from <c>[K, batch, bits]</c> tensors: the
+    /// <c>l1-bits</c> loss of every seed at once.
+    /// </summary>
+    private static Tensor BitsWrong(Tensor plaintext, Tensor estimate) =>
+        (plaintext - estimate).abs().sum(2).mean([1]).div(2);
+
+    private static MixTransformNetwork Build(ExperimentContext seed, string party, NetworkShape shape)
+    {
+        Party member = seed.GetParty(party);
+        if (member.Architecture is not MixTransformArchitecture architecture || member.Loss is not L1BitsLoss)
+        {
+            throw new NotSupportedException(
+                $"Seeds are trained together only with '{MixTransformArchitecture.Name}' networks and the '{L1BitsLoss.Name}' loss; {party} has others.");
+        }
+
+        return (MixTransformNetwork)architecture.Build(shape);
+    }
+
+    private static StackedMixTransformNetwork Stack(List<MixTransformNetwork> networks, Device device)
+    {
+        StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack(networks);
+        foreach (MixTransformNetwork network in networks)
+        {
+            network.Dispose();
+        }
+
+        return stacked.to(device);
+    }
+
+    /// <summary>Each seed's plaintext and key, from its own stream, stacked: <c>[K, batch, bits]</c> each.</summary>
+    private (Tensor Plaintext, Tensor Key) Draw()
+    {
+        Tensor[] plaintexts = new Tensor[Count];
+        Tensor[] keys = new Tensor[Count];
+        for (int k = 0; k < Count; k++)
+        {
+            plaintexts[k] = _data[k].Next(_batch, _options.Bits);
+            keys[k] = _data[k].Next(_batch, _options.Bits);
+        }
+
+        return (torch.stack(plaintexts), torch.stack(keys));
+    }
+}
