@@ -13,11 +13,7 @@ namespace Anc.Plugins.Encryption.Tests;
 
 public sealed class StackedSymmetricTrainingTests
 {
-    // Not seed 3: the paper's networks start saturated there at N=8 (Bob's output about 0, 4.000007
-    // bits wrong), so the first gradients are float noise that Adam scales up to full steps, and
-    // any two computations of that seed (even two alone, after different earlier work in the
-    // process) part ways at once. Equality to float tolerance is meaningful for healthy seeds.
-    private static readonly int[] Seeds = [1, 2, 4];
+    private static readonly int[] Seeds = [1, 2, 3];
 
     [Theory]
     [InlineData(MixTransformVariant.Paper)]
