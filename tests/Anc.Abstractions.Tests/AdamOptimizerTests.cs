@@ -12,8 +12,7 @@ public sealed class AdamOptimizerTests
     {
         using IDisposable scope = torch.NewDisposeScope();
         torch.random.manual_seed(3);
-        Sequential ours = Network();
-        Sequential theirs = Network();
+        (Sequential ours, Sequential theirs) = (Network(), Network());
         theirs.load_state_dict(ours.state_dict());
         using AdamOptimizer adam = new(ours.parameters(), 0.01);
         using Adam reference = optim.Adam(theirs.parameters(), 0.01);
@@ -45,8 +44,6 @@ public sealed class AdamOptimizerTests
         using IDisposable scope = torch.NewDisposeScope();
         torch.random.manual_seed(4);
         Sequential first = Network();
-        Sequential second = Network();
-        second.load_state_dict(first.state_dict());
         using AdamOptimizer adam = new(first.parameters(), 0.01);
         Tensor[] batches = Enumerable.Range(0, 6).Select(_ => torch.randn(16, 6)).ToArray();
         for (int i = 0; i < 3; i++)
@@ -56,6 +53,7 @@ public sealed class AdamOptimizerTests
 
         string path = Path.Combine(Directory.CreateTempSubdirectory("anc-adam-").FullName, "adam.dat");
         adam.Save(path);
+        Sequential second = Network();
         second.load_state_dict(first.state_dict());
         using AdamOptimizer resumed = new(second.parameters(), 0.01);
         resumed.Load(path);

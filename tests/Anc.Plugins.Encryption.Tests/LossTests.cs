@@ -27,6 +27,22 @@ public sealed class LossTests
         Assert.Equal(4f, new L1BitsLoss().Compute(plaintext, -plaintext).item<float>());
     }
 
+    [Fact]
+    public void L1_bits_of_seeds_stacked_in_a_leading_dimension_is_each_seeds_own()
+    {
+        using Tensor plaintext = torch.rand(3, 16, 8) * 2 - 1;
+        using Tensor estimate = torch.rand(3, 16, 8) * 2 - 1;
+        L1BitsLoss loss = new();
+
+        using Tensor stacked = loss.Compute(plaintext, estimate);
+
+        Assert.Equal([3L], stacked.shape);
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.Equal(loss.Compute(plaintext[k], estimate[k]).item<float>(), stacked[k].item<float>());
+        }
+    }
+
     [Theory]
     [InlineData(0.5, 8.0, 0.5)]
     [InlineData(0.5, 0.0, 1.5)]

@@ -1,8 +1,5 @@
 using Anc.Components;
-using Anc.Observers;
-using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
-using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.Symmetric;
 using Anc.Scenarios;
 using Anc.Testing;
@@ -31,14 +28,14 @@ public sealed class StackedSymmetricTrainingTests
         {
             // As the framework creates a seed's experiment: torch's generator seeded first.
             torch.random.manual_seed(Seeds[k]);
-            using IExperiment experiment = scenario.CreateExperiment(Context(Seeds[k], training, variant));
+            using IExperiment experiment = scenario.CreateExperiment(SymmetricContext.For(Seeds[k], training, variant));
             for (int step = 1; step <= Rounds; step++)
             {
                 alone[k].Add(experiment.TrainRound(step));
             }
         }
 
-        using ISeedBatch together = scenario.CreateSeedBatch(Seeds.Select(s => Context(s, training, variant)).ToArray());
+        using ISeedBatch together = scenario.CreateSeedBatch(Seeds.Select(s => SymmetricContext.For(s, training, variant)).ToArray());
         Assert.Equal(Seeds.Length, together.Count);
         for (int step = 1; step <= Rounds; step++)
         {
@@ -63,20 +60,10 @@ public sealed class StackedSymmetricTrainingTests
     public void A_party_without_mix_transform_networks_is_refused_with_the_reason()
     {
         SymmetricScenario scenario = new(new SymmetricOptions { Bits = 4 });
-        ExperimentContext context = Context(1, new TrainingOptions { BatchSize = 8 }, MixTransformVariant.Paper, bobArchitecture: new OtherArchitecture());
+        ExperimentContext context = SymmetricContext.For(1, new TrainingOptions { BatchSize = 8 }, bobArchitecture: new OtherArchitecture());
 
         NotSupportedException refusal = Assert.Throws<NotSupportedException>(() => scenario.CreateSeedBatch([context]));
         Assert.Contains("bob", refusal.Message, StringComparison.Ordinal);
-    }
-
-    private static ExperimentContext Context(int seed, TrainingOptions training, MixTransformVariant variant, IArchitecture? bobArchitecture = null)
-    {
-        SymmetricScenario roles = new(new SymmetricOptions());
-        MixTransformArchitecture architecture = new(new MixTransformOptions { Variant = variant });
-        Dictionary<string, Party> parties = roles.Parties.ToDictionary(
-            r => r.Name,
-            r => new Party(r, r.Name == "bob" && bobArchitecture is not null ? bobArchitecture : architecture, new L1BitsLoss(), r.IsAdversary ? new EveAdversary(new EveOptions()) : null));
-        return new ExperimentContext(seed, CPU, training, parties, new Progress<MetricEvent>(), CancellationToken.None);
     }
 
     private sealed class OtherArchitecture : IArchitecture

@@ -1,7 +1,4 @@
-using Anc.Observers;
-using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
-using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.Symmetric;
 using Anc.Scenarios;
 using Anc.Testing;
@@ -82,12 +79,6 @@ public sealed class SymmetricTrainingTests
     private static IExperiment CreateExperiment(SymmetricOptions options, TrainingOptions training, int seed, MixTransformVariant variant = MixTransformVariant.Paper)
     {
         torch.random.manual_seed(seed);
-        SymmetricScenario scenario = new(options);
-        MixTransformArchitecture architecture = new(new MixTransformOptions { Variant = variant });
-        Dictionary<string, Party> parties = scenario.Parties.ToDictionary(
-            r => r.Name,
-            r => new Party(r, architecture, new L1BitsLoss(), r.IsAdversary ? new EveAdversary(new EveOptions()) : null));
-        ExperimentContext context = new(seed, CPU, training, parties, new Progress<MetricEvent>(), CancellationToken.None);
-        return scenario.CreateExperiment(context);
+        return new SymmetricScenario(options).CreateExperiment(SymmetricContext.For(seed, training, variant));
     }
 }

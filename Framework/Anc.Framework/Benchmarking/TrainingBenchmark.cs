@@ -110,9 +110,7 @@ public sealed class TrainingBenchmark
     public IExperiment CreateExperiment(ResolvedManifest manifest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        Device device = _devices.Resolve(manifest.Device);
-        ExperimentRunner.SetThreads(manifest);
-        return _composer.CreateExperiment(manifest, manifest.Seeds[0], device, new Progress<MetricEvent>(), cancellationToken);
+        return _composer.CreateExperiment(manifest, manifest.Seeds[0], Prepare(manifest), new Progress<MetricEvent>(), cancellationToken);
     }
 
     /// <summary>
@@ -123,10 +121,16 @@ public sealed class TrainingBenchmark
     public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        int[] seeds = Enumerable.Range(0, count).Select(k => manifest.Seeds[0] + k).ToArray();
+        return _composer.CreateSeedBatch(manifest, seeds, Prepare(manifest), new Progress<MetricEvent>(), cancellationToken);
+    }
+
+    /// <summary>What a run sets up before a seed: the manifest's device, resolved, and its thread count.</summary>
+    private Device Prepare(ResolvedManifest manifest)
+    {
         Device device = _devices.Resolve(manifest.Device);
         ExperimentRunner.SetThreads(manifest);
-        int[] seeds = Enumerable.Range(0, count).Select(k => manifest.Seeds[0] + k).ToArray();
-        return _composer.CreateSeedBatch(manifest, seeds, device, new Progress<MetricEvent>(), cancellationToken);
+        return device;
     }
 
     private static TimeSpan[] Read(IRoundTimings? timings, int phases) =>

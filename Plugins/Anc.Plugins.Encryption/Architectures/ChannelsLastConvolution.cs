@@ -59,6 +59,27 @@ internal sealed class ChannelsLastConvolution : IDisposable
     /// <summary>The output's width (positions); the bias repeats once per position.</summary>
     internal long OutputWidth => _outputWidth;
 
+    /// <summary>TensorFlow's SAME padding of the input's width, (left, right).</summary>
+    internal long[] Padding => _padding;
+
+    /// <summary>
+    /// One per layer of <paramref name="layers"/>, each for the width and depth the layer before
+    /// leaves, starting from the dense layer's output: <paramref name="width"/> wide, depth 1.
+    /// </summary>
+    internal static ChannelsLastConvolution[] ForLayers(IReadOnlyList<ConvolutionLayer> layers, int width)
+    {
+        ChannelsLastConvolution[] convolutions = new ChannelsLastConvolution[layers.Count];
+        int depth = 1;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            convolutions[i] = new ChannelsLastConvolution(layers[i], width, depth);
+            width = (width + layers[i].Stride - 1) / layers[i].Stride;
+            depth = layers[i].OutputDepth;
+        }
+
+        return convolutions;
+    }
+
     /// <summary>
     /// <paramref name="input"/> is <c>[batch, width x depth]</c>, channels last (position by
     /// position, each position's channels together); so is the result.

@@ -14,7 +14,6 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Linear dense;
     private readonly ModuleList<Conv1d> convolutions;
-    private readonly long[][] _padding;
     private readonly ChannelsLastConvolution[] _channelsLast;
     private readonly ConvolutionLayer[] _layers;
     private readonly bool _denseActivation;
@@ -27,18 +26,13 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
         int width = shape.OutputWidth * stride;
         dense = nn.Linear(shape.InputWidth, width);
         convolutions = new ModuleList<Conv1d>();
-        _padding = new long[layers.Count][];
-        _channelsLast = new ChannelsLastConvolution[layers.Count];
+        _channelsLast = ChannelsLastConvolution.ForLayers(layers, width);
         _implementation = implementation;
         _layers = layers.ToArray();
         int depth = 1;
-        for (int i = 0; i < layers.Count; i++)
+        foreach (ConvolutionLayer layer in layers)
         {
-            ConvolutionLayer layer = layers[i];
             convolutions.Add(nn.Conv1d(depth, layer.OutputDepth, layer.Window, layer.Stride));
-            _padding[i] = SamePadding(width, layer.Window, layer.Stride);
-            _channelsLast[i] = new ChannelsLastConvolution(layer, width, depth);
-            width = (width + layer.Stride - 1) / layer.Stride;
             depth = layer.OutputDepth;
         }
 
@@ -139,9 +133,10 @@ internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Layer <paramref name="i"/> as the paper draws it: SAME padding, then the Conv1d.</summary>
     private Tensor Convolve(int i, Tensor h)
     {
-        if (_padding[i][0] + _padding[i][1] > 0)
+        long[] padding = _channelsLast[i].Padding;
+        if (padding[0] + padding[1] > 0)
         {
-            h = nn.functional.pad(h, _padding[i]);
+            h = nn.functional.pad(h, padding);
         }
 
         return convolutions[i].forward(h);

@@ -31,26 +31,18 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         _layers = first.Layers.ToArray();
         _denseActivation = first.DenseActivation;
         _count = networks.Count;
-        _channelsLast = new ChannelsLastConvolution[_layers.Length];
-        int width = (int)first.Dense.weight!.shape[0];
-        int depth = 1;
-        for (int i = 0; i < _layers.Length; i++)
+        _channelsLast = ChannelsLastConvolution.ForLayers(_layers, (int)first.Dense.weight!.shape[0]);
+        int wide = Array.FindIndex(_channelsLast, c => !c.HasBand);
+        if (wide >= 0)
         {
-            _channelsLast[i] = new ChannelsLastConvolution(_layers[i], width, depth);
-            if (!_channelsLast[i].HasBand)
+            foreach (ChannelsLastConvolution convolution in _channelsLast)
             {
-                foreach (ChannelsLastConvolution convolution in _channelsLast.Take(i + 1))
-                {
-                    convolution.Dispose();
-                }
-
-                throw new NotSupportedException(
-                    $"Convolution {i} of the networks is too wide to stack: its band matrix ({_channelsLast[i].BandRows} x {_channelsLast[i].BandColumns}) " +
-                    $"has more than {ChannelsLastConvolution.MaxBandCells} cells, and only band matrix products are stacked.");
+                convolution.Dispose();
             }
 
-            width = (width + _layers[i].Stride - 1) / _layers[i].Stride;
-            depth = _layers[i].OutputDepth;
+            throw new NotSupportedException(
+                $"Convolution {wide} of the networks is too wide to stack: its band matrix ({_channelsLast[wide].BandRows} x {_channelsLast[wide].BandColumns}) " +
+                $"has more than {ChannelsLastConvolution.MaxBandCells} cells, and only band matrix products are stacked.");
         }
 
         using (torch.no_grad())

@@ -6,7 +6,9 @@ namespace Anc.Plugins.Encryption.Losses;
 
 /// <summary>
 /// The paper's reconstruction error in bits wrong: with bits encoded as -1/+1, the sum over
-/// bits of |P - estimate| / 2, averaged over the batch. A guess of 0 counts half a bit.
+/// bits of |P - estimate| / 2, averaged over the batch. A guess of 0 counts half a bit. The last
+/// dimension holds the bits and the one before it the batch: <c>[batch, bits]</c> gives one
+/// figure, and seeds trained together (<c>[seeds, batch, bits]</c>) one per seed.
 /// </summary>
 public sealed class L1BitsLoss : ILossFunction
 {
@@ -21,6 +23,6 @@ public sealed class L1BitsLoss : ILossFunction
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(estimate);
-        return (target - estimate).abs().sum(1).mean().div(Two);
+        return (target - estimate).abs().sum(-1).mean([-1]).div(Two);
     }
 }

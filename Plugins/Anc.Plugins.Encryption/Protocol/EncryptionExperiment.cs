@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Anc.Components;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
@@ -30,9 +29,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
     private readonly AdamOptimizer _defendersOptimizer;
     private readonly AdamOptimizer _eveOptimizer;
     private readonly BitSource _data;
-    private readonly string[] _phases;
-    private long _defendersTicks;
-    private long _eveTicks;
+    private readonly RoundPhaseClock _clock;
 
     /// <param name="options">The scenario's options.</param>
     /// <param name="context">The seed's context.</param>
@@ -51,7 +48,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         Bits = options.Bits;
         _defenders = defenders;
         _defendersOptimizerFile = $"{defendersName}.adam.dat";
-        _phases = [defendersName, "eve"];
+        _clock = new RoundPhaseClock(defendersName, "eve");
         _bob = context.GetParty("bob");
         _eve = context.GetParty("eve");
         _eves = new FreshEveTrainer(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
@@ -75,12 +72,12 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
     /// <summary>Bob's network.</summary>
     protected abstract nn.Module<Tensor, Tensor> BobNetwork { get; }
 
-    public IReadOnlyList<string> Phases => _phases;
+    public IReadOnlyList<string> Phases => _clock.Phases;
 
     public RoundResult TrainRound(long step)
     {
         using IDisposable scope = torch.NewDisposeScope();
-        long started = Stopwatch.GetTimestamp();
+        long phaseStarted = RoundPhaseClock.Start();
         int batch = Context.Training.BatchSize;
         Tensor bobBits = null!;
         Tensor eveBits = null!;
@@ -99,7 +96,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
             _defendersOptimizer.Step();
         }
 
-        long defendersDone = Stopwatch.GetTimestamp();
+        phaseStarted = _clock.Add(0, phaseStarted);
         Tensor? eveTrainingBits = null;
         for (int i = 0; i < _eve.Adversary!.StepsPerRound; i++)
         {
@@ -107,17 +104,11 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
             eveTrainingBits = _eves.Step(_eveNetwork, _eveOptimizer, input, plaintext);
         }
 
-        _eveTicks += Stopwatch.GetTimestamp() - defendersDone;
-        _defendersTicks += defendersDone - started;
+        _clock.Add(1, phaseStarted);
         return EncryptionFigures.Round(step, bobBits, eveBits, loss, eveTrainingBits, Bits, _options.Stopping);
     }
 
-    public TimeSpan Elapsed(int phase) => phase switch
-    {
-        0 => Stopwatch.GetElapsedTime(0, _defendersTicks),
-        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
-        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, $"A round has {_phases.Length} phases."),
-    };
+    public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);
 
     public EvaluationResult Evaluate()
     {

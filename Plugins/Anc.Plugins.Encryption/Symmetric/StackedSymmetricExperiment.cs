@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Anc.Components;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
@@ -26,13 +25,14 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
     private readonly StackedMixTransformNetwork _bob;
     private readonly StackedMixTransformNetwork _eve;
     private readonly Parameter[] _eveParameters;
+    private readonly ILossFunction _bobLoss;
+    private readonly ILossFunction _eveLoss;
     private readonly AdamOptimizer _defendersOptimizer;
     private readonly AdamOptimizer _eveOptimizer;
     private readonly BitSource[] _data;
     private readonly int _eveSteps;
     private readonly int _batch;
-    private long _defendersTicks;
-    private long _eveTicks;
+    private readonly RoundPhaseClock _clock = new("alice-bob", "eve");
 
     public StackedSymmetricExperiment(SymmetricOptions options, IReadOnlyList<ExperimentContext> seeds)
     {
@@ -61,6 +61,9 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
         _bob = Stack(bobs, first.Device);
         _eve = Stack(eves, first.Device);
         _eveParameters = _eve.parameters().ToArray();
+        // l1-bits (checked as the networks are built) gives a [K] tensor of bits wrong, one per seed.
+        _bobLoss = first.GetParty("bob").Loss;
+        _eveLoss = first.GetParty("eve").Loss;
         double rate = first.Training.LearningRate;
         _defendersOptimizer = new AdamOptimizer(_alice.parameters().Concat(_bob.parameters()), rate);
         _eveOptimizer = new AdamOptimizer(_eveParameters, rate);
@@ -69,20 +72,20 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
 
     public int Count => _seeds.Count;
 
-    public IReadOnlyList<string> Phases { get; } = ["alice-bob", "eve"];
+    public IReadOnlyList<string> Phases => _clock.Phases;
 
     public IReadOnlyList<RoundResult> TrainRound(long step)
     {
         using IDisposable scope = torch.NewDisposeScope();
-        long started = Stopwatch.GetTimestamp();
+        long phaseStarted = RoundPhaseClock.Start();
         Tensor bobBits = null!, eveBits = null!, loss = null!;
         for (int i = 0; i < _options.AliceBobStepsPerRound; i++)
         {
             (Tensor plaintext, Tensor key) = Draw();
             Tensor ciphertext = _alice.forward(torch.cat([plaintext, key], 2));
-            bobBits = BitsWrong(plaintext, _bob.forward(torch.cat([ciphertext, key], 2)));
+            bobBits = _bobLoss.Compute(plaintext, _bob.forward(torch.cat([ciphertext, key], 2)));
             FreshEveTrainer.SetTrainable(_eveParameters, false);
-            eveBits = BitsWrong(plaintext, _eve.forward(ciphertext));
+            eveBits = _eveLoss.Compute(plaintext, _eve.forward(ciphertext));
             loss = AliceBobLoss.Compute(bobBits, eveBits, _options.Bits);
             _defendersOptimizer.ZeroGrad();
             loss.sum().backward();
@@ -90,7 +93,7 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
             _defendersOptimizer.Step();
         }
 
-        long defendersDone = Stopwatch.GetTimestamp();
+        phaseStarted = _clock.Add(0, phaseStarted);
         Tensor? eveTrainingBits = null;
         for (int i = 0; i < _eveSteps; i++)
         {
@@ -101,25 +104,19 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
                 ciphertext = _alice.forward(torch.cat([plaintext, key], 2));
             }
 
-            eveTrainingBits = BitsWrong(plaintext, _eve.forward(ciphertext));
+            eveTrainingBits = _eveLoss.Compute(plaintext, _eve.forward(ciphertext));
             _eveOptimizer.ZeroGrad();
             eveTrainingBits.sum().backward();
             _eveOptimizer.Step();
         }
 
-        _eveTicks += Stopwatch.GetTimestamp() - defendersDone;
-        _defendersTicks += defendersDone - started;
+        _clock.Add(1, phaseStarted);
         return Enumerable.Range(0, Count)
             .Select(k => EncryptionFigures.Round(step, bobBits[k], eveBits[k], loss[k], eveTrainingBits?[k], _options.Bits, _options.Stopping))
             .ToArray();
     }
 
-    public TimeSpan Elapsed(int phase) => phase switch
-    {
-        0 => Stopwatch.GetElapsedTime(0, _defendersTicks),
-        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
-        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "A round has 2 phases."),
-    };
+    public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);
 
     public void Dispose()
     {
@@ -134,13 +131,6 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
         _bob.Dispose();
         _eve.Dispose();
     }
-
-    /// <summary>
-    /// Bits wrong of each seed, <c>[K]</c>, from <c>[K, batch, bits]</c> tensors: the
-    /// <c>l1-bits</c> loss of every seed at once.
-    /// </summary>
-    private static Tensor BitsWrong(Tensor plaintext, Tensor estimate) =>
-        (plaintext - estimate).abs().sum(2).mean([1]).div(2);
 
     private static MixTransformNetwork Build(ExperimentContext seed, string party, NetworkShape shape)
     {

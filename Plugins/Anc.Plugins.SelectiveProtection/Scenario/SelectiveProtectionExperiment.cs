@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Anc.Components;
 using Anc.Observers;
 using Anc.Plugins.SelectiveProtection.Data;
@@ -23,7 +22,6 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
     private const long HeldOutStream = 0x5EED_0001;
     private const long FreshEveStream = 0x5EED_1000;
     private const string TrainingStreamFile = "training.rng";
-    private static readonly string[] RoundPhases = ["alice-bob", "eve"];
 
     // Every reported figure is a mean squared error, whatever losses the parties train with.
     private static readonly SquaredErrorLoss SquaredError = new();
@@ -46,8 +44,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
     private readonly Generator _trainingStream;
     private readonly Examples _heldOut;
     private readonly Tensor _blindEveGuess;
-    private long _aliceBobTicks;
-    private long _eveTicks;
+    private readonly RoundPhaseClock _clock = new("alice-bob", "eve");
 
     public SelectiveProtectionExperiment(SelectiveProtectionOptions options, ExperimentContext context)
     {
@@ -81,12 +78,12 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         _blindEveGuess = _heldOut.C.mean([0], keepdim: true);
     }
 
-    public IReadOnlyList<string> Phases => RoundPhases;
+    public IReadOnlyList<string> Phases => _clock.Phases;
 
     public RoundResult TrainRound(long step)
     {
         using IDisposable scope = torch.NewDisposeScope();
-        long started = Stopwatch.GetTimestamp();
+        long phaseStarted = RoundPhaseClock.Start();
         int batch = _context.Training.BatchSize;
         Examples examples = null!;
         Exchange exchange = null!;
@@ -108,26 +105,20 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
             _aliceBobOptimizer.Step();
         }
 
-        long aliceBobDone = Stopwatch.GetTimestamp();
+        phaseStarted = _clock.Add(0, phaseStarted);
         for (int i = 0; i < _eveAdversary.StepsPerRound; i++)
         {
             TrainEveStep(_eveNetwork, _eveOptimizer, _trainingStream, batch);
         }
 
-        _eveTicks += Stopwatch.GetTimestamp() - aliceBobDone;
-        _aliceBobTicks += aliceBobDone - started;
+        _clock.Add(1, phaseStarted);
 
         Dictionary<string, double> metrics = Figures(examples, exchange);
         metrics["aliceBob.loss"] = loss.item<float>();
         return new RoundResult(metrics, StopRequested: false);
     }
 
-    public TimeSpan Elapsed(int phase) => phase switch
-    {
-        0 => Stopwatch.GetElapsedTime(0, _aliceBobTicks),
-        1 => Stopwatch.GetElapsedTime(0, _eveTicks),
-        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, $"A round has {RoundPhases.Length} phases."),
-    };
+    public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);
 
     public EvaluationResult Evaluate()
     {
