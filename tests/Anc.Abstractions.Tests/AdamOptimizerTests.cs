@@ -83,6 +83,62 @@ public sealed class AdamOptimizerTests
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_slice_read_into_a_stacked_optimizer_and_written_back_continues_value_for_value()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(5);
+        Sequential[] networks = [Network(), Network()];
+        AdamOptimizer[] own = networks.Select(n => new AdamOptimizer(n.parameters(), 0.01)).ToArray();
+        Tensor[] batches = Enumerable.Range(0, 6).Select(_ => torch.randn(16, 6)).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            Train(networks[0], own[0], batches[i]);
+            Train(networks[1], own[1], batches[i + 3]);
+        }
+
+        // Parameters stacked along a first dimension, as seeds trained together hold them.
+        Parameter[] stacked = networks[0].parameters().Zip(networks[1].parameters())
+            .Select(p => new Parameter(torch.stack([p.First.detach(), p.Second.detach()]))).ToArray();
+        using AdamOptimizer together = new(stacked, 0.01);
+        together.ReadSlice(0, own[0]);
+        together.ReadSlice(1, own[1]);
+        Sequential copy = Network();
+        copy.load_state_dict(networks[1].state_dict());
+        using AdamOptimizer written = new(copy.parameters(), 0.01);
+        together.WriteSlice(1, written);
+
+        Assert.Equal(3, written.Steps);
+        for (int i = 0; i < 3; i++)
+        {
+            Train(networks[1], own[1], batches[i]);
+            Train(copy, written, batches[i]);
+        }
+
+        Assert.All(networks[1].parameters().Zip(copy.parameters()), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
+        Array.ForEach(own, o => o.Dispose());
+    }
+
+    [Fact]
+    public void A_slice_of_other_parameters_or_of_another_step_is_refused()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        Sequential network = Network();
+        using AdamOptimizer single = new(network.parameters(), 0.01);
+        using AdamOptimizer stackedWrongly = new(network.parameters(), 0.01);
+        Parameter[] stacked = network.parameters().Select(p => new Parameter(torch.stack([p.detach(), p.detach()]))).ToArray();
+        using AdamOptimizer together = new(stacked, 0.01);
+        Sequential other = Network();
+        using AdamOptimizer ahead = new(other.parameters(), 0.01);
+        Train(other, ahead, torch.randn(4, 6));
+
+        Assert.Throws<ArgumentException>(() => stackedWrongly.ReadSlice(0, single));
+        Assert.Throws<ArgumentException>(() => together.ReadSlice(2, single));
+        together.ReadSlice(0, single);
+        ArgumentException steps = Assert.Throws<ArgumentException>(() => together.ReadSlice(1, ahead));
+        Assert.Contains("step", steps.Message, StringComparison.Ordinal);
+    }
+
     private static Sequential Network() => nn.Sequential(nn.Linear(6, 8), nn.Sigmoid(), nn.Linear(8, 2));
 
     private static void Train(Sequential network, AdamOptimizer adam, Tensor batch)

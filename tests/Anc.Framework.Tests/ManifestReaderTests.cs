@@ -219,7 +219,7 @@ public sealed class ManifestReaderTests : IDisposable
                 "m.json(3,59): scenario.options.bits: must be between 1 and 16777216, got -3.",
                 "m.json(4,30): training.batchSize: must be between 1 and 2147483647, got 0.",
                 "m.json(4,49): training.learningRate: expected a number, got the string \"fast\".",
-                "m.json(4,57): training.maxStep: unknown option 'maxStep' for the training section; did you mean 'maxSteps'? (known: batchSize, checkpointEvery, learningRate, logEvery, maxSteps).",
+                "m.json(4,57): training.maxStep: unknown option 'maxStep' for the training section; did you mean 'maxSteps'? (known: batchSize, checkpointEvery, learningRate, logEvery, maxSteps, seedsTogether).",
                 "m.json(5,16): parties.carol: scenario 'symmetric' has no party 'carol'; known: alice, bob, eve.",
                 "m.json(5,98): parties.eve.adversary.options.stepsPerRound: expected an integer, got the number 2.5.",
             ],

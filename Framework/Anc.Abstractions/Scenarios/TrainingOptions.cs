@@ -33,4 +33,12 @@ public sealed class TrainingOptions
     [Description("Every how many rounds a checkpoint to resume from is written (anc-host run --resume); 0: only the final one.")]
     [Range(0, 100_000_000)]
     public int CheckpointEvery { get; set; } = 1000;
+
+    /// <summary>
+    /// How many seeds train as one batched program (<see cref="ISeedBatchScenario"/>), each with the
+    /// figures it gets alone; 1 trains each seed on its own. Seeds are taken in the manifest's order.
+    /// </summary>
+    [Description("How many seeds train as one batched program, each with the figures it gets alone (fast for small batches); 1: each seed on its own. The scenario and its parties must support it.")]
+    [Range(1, 1024)]
+    public int SeedsTogether { get; set; } = 1;
 }

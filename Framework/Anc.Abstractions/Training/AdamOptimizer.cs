@@ -96,6 +96,48 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes <paramref name="single"/>'s state into slice <paramref name="index"/> of this
+    /// optimizer's, whose parameters are stacked copies of <paramref name="single"/>'s (same
+    /// order, each with a first dimension for the copies): seeds trained together start where
+    /// each one's own optimizer stands. Every slice must be at the same step.
+    /// </summary>
+    /// <exception cref="ArgumentException">The parameters do not match, or the steps differ from the slices taken before.</exception>
+    public void ReadSlice(int index, AdamOptimizer single)
+    {
+        CheckSlice(index, single);
+        if (index > 0 && single._steps != _steps)
+        {
+            throw new ArgumentException($"Slice {index} is at step {single._steps}, the others at {_steps}; seeds trained together move in step.", nameof(single));
+        }
+
+        _steps = single._steps;
+        using IDisposable noGrad = torch.no_grad();
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            using Tensor first = _firstMoments[i][index];
+            using Tensor second = _secondMoments[i][index];
+            first.copy_(single._firstMoments[i]);
+            second.copy_(single._secondMoments[i]);
+        }
+    }
+
+    /// <summary>Puts slice <paramref name="index"/> of this optimizer's state into <paramref name="single"/>'s: the reverse of <see cref="ReadSlice"/>.</summary>
+    /// <exception cref="ArgumentException">The parameters do not match.</exception>
+    public void WriteSlice(int index, AdamOptimizer single)
+    {
+        CheckSlice(index, single);
+        single._steps = _steps;
+        using IDisposable noGrad = torch.no_grad();
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            using Tensor first = _firstMoments[i][index];
+            using Tensor second = _secondMoments[i][index];
+            single._firstMoments[i].copy_(first);
+            single._secondMoments[i].copy_(second);
+        }
+    }
+
     /// <summary>Writes the step count and the moments to <paramref name="path"/>, for a checkpoint.</summary>
     public void Save(string path)
     {
@@ -146,6 +188,18 @@ public sealed class AdamOptimizer : IDisposable
         _gradientWeight2.Dispose();
         _epsilon.Dispose();
         _one.Dispose();
+    }
+
+    private void CheckSlice(int index, AdamOptimizer single)
+    {
+        ArgumentNullException.ThrowIfNull(single);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        bool matches = single._parameters.Length == _parameters.Length && _parameters.Zip(single._parameters).All(
+            p => p.First.shape.Length == p.Second.shape.Length + 1 && index < p.First.shape[0] && p.First.shape.Skip(1).SequenceEqual(p.Second.shape));
+        if (!matches)
+        {
+            throw new ArgumentException($"The optimizer's parameters are not slice {index} of these stacked ones (same order, one dimension fewer).", nameof(single));
+        }
     }
 
     private static Tensor Zeros(Parameter parameter)

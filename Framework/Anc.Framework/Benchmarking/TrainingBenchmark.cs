@@ -49,10 +49,10 @@ public sealed class TrainingBenchmark
         long creating = Stopwatch.GetTimestamp();
         using IDisposable trained = settings.Together == 1
             ? CreateExperiment(manifest, cancellationToken)
-            : CreateSeedBatch(manifest, settings.Together, cancellationToken);
+            : CreateSeedGroup(manifest, settings.Together, cancellationToken);
         TimeSpan creation = Stopwatch.GetElapsedTime(creating);
-        Action<long> round = trained is IExperiment experiment ? s => experiment.TrainRound(s) : s => ((ISeedBatch)trained).TrainRound(s);
-        IRoundTimings? timings = trained as IRoundTimings;
+        Action<long> round = trained is IExperiment experiment ? s => experiment.TrainRound(s) : s => ((SeedGroup)trained).Batch.TrainRound(s);
+        IRoundTimings? timings = (trained as SeedGroup)?.Batch as IRoundTimings ?? trained as IRoundTimings;
         IReadOnlyList<string> phases = timings?.Phases.ToArray() ?? [];
 
         // The first round is timed on its own for start-up (lazy initialisations land in it), then
@@ -118,11 +118,11 @@ public sealed class TrainingBenchmark
     /// first seed and the ones after it (s, s + 1, ...), as <see cref="CreateExperiment"/> builds one.
     /// </summary>
     /// <exception cref="NotSupportedException">The scenario, or its parties' components, cannot train seeds together.</exception>
-    public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, int count, CancellationToken cancellationToken = default)
+    public SeedGroup CreateSeedGroup(ResolvedManifest manifest, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         int[] seeds = Enumerable.Range(0, count).Select(k => manifest.Seeds[0] + k).ToArray();
-        return _composer.CreateSeedBatch(manifest, seeds, Prepare(manifest), new Progress<MetricEvent>(), cancellationToken);
+        return _composer.CreateSeedGroup(manifest, seeds, Prepare(manifest), new Progress<MetricEvent>(), cancellationToken);
     }
 
     /// <summary>What a run sets up before a seed: the manifest's device, resolved, and its thread count.</summary>

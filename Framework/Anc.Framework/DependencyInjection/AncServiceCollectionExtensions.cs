@@ -31,6 +31,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<ManifestSchema>();
         services.TryAddSingleton<ExperimentComposer>();
         services.TryAddSingleton<SeedTrainer>();
+        services.TryAddSingleton<SeedGroupTrainer>();
         services.TryAddSingleton<SeedWorker>();
         services.TryAddSingleton(new SeedProcesses(options.SeedProcess));
         services.TryAddSingleton<ExperimentRunner>();

@@ -1,4 +1,5 @@
 using Anc.Components;
+using Anc.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anc.Manifests;
@@ -38,5 +39,17 @@ public sealed class ComponentFactory
             Exception cause = e is System.Reflection.TargetInvocationException { InnerException: not null } ? e.InnerException : e;
             throw new ComponentFaultException(component.Plugin, descriptor, cause);
         }
+    }
+
+    /// <summary>Creates <paramref name="party"/>'s architecture, loss and adversary, fresh.</summary>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public Party CreateParty(ResolvedParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return new Party(
+            party.Role,
+            Create<IArchitecture>(party.Architecture),
+            Create<ILossFunction>(party.Loss),
+            party.Adversary is null ? null : Create<IAdversary>(party.Adversary));
     }
 }

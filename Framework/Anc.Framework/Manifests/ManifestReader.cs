@@ -23,6 +23,7 @@ public sealed partial class ManifestReader
     private readonly ComponentFactory _factory;
     private readonly TorchDevices _devices;
     private readonly MemoryEstimate _memory;
+    private readonly SeedBatchCheck _seedBatch;
 
     /// <summary>Creates a reader over the loaded plugins.</summary>
     public ManifestReader(PluginCatalog catalog, ComponentFactory factory, TorchDevices devices)
@@ -41,6 +42,7 @@ public sealed partial class ManifestReader
         _factory = factory;
         _devices = devices;
         _memory = memory;
+        _seedBatch = new SeedBatchCheck(factory);
     }
 
     /// <summary>Reads and checks the manifest file at <paramref name="path"/>, with <paramref name="overrides"/> applied first.</summary>
@@ -111,6 +113,7 @@ public sealed partial class ManifestReader
         bag.ThrowIfAny();
         // Only sizes that are valid one by one can be added up; then all of them must fit at once.
         _memory.Check(root, scenario!, scenarioInstance!, data, parties, training, bag);
+        _seedBatch.Check(root, scenario!, scenarioInstance!, parties, training, bag);
         bag.ThrowIfAny();
         return new ResolvedManifest(file, experiment, description, scenario!, data, device, threads, seeds, training, parties);
     }

@@ -28,13 +28,7 @@ public sealed class ExperimentComposer
     {
         ArgumentNullException.ThrowIfNull(manifest);
         IScenario scenario = _factory.Create<IScenario>(manifest.Scenario);
-        Dictionary<string, Party> parties = manifest.Parties.ToDictionary(
-            p => p.Role.Name,
-            p => new Party(
-                p.Role,
-                _factory.Create<IArchitecture>(p.Architecture),
-                _factory.Create<ILossFunction>(p.Loss),
-                p.Adversary is null ? null : _factory.Create<IAdversary>(p.Adversary)));
+        Dictionary<string, Party> parties = manifest.Parties.ToDictionary(p => p.Role.Name, _factory.CreateParty);
         IDataGenerator? data = manifest.Data is null ? null : _factory.Create<IDataGenerator>(manifest.Data);
         return (scenario, parties, data);
     }
@@ -55,27 +49,45 @@ public sealed class ExperimentComposer
     }
 
     /// <summary>
-    /// Creates <paramref name="seeds"/>' experiments of <paramref name="manifest"/> trained together
-    /// (<see cref="ISeedBatchScenario"/>): each seed with components of its own, the scenario
-    /// seeding torch's generator seed by seed as it builds their networks. The caller disposes it.
+    /// Stacks <paramref name="seeds"/>, experiments of <paramref name="manifest"/> made by
+    /// <see cref="CreateExperiment"/> (and perhaps restored, all after the same round), to train
+    /// together (<see cref="ISeedBatchScenario"/>). The caller disposes the batch, then the experiments.
     /// </summary>
     /// <exception cref="NotSupportedException">The scenario, or its parties' components, cannot train seeds together.</exception>
     /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
-    public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, IReadOnlyList<int> seeds, Device device, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    public ISeedBatch CreateSeedBatch(ResolvedManifest manifest, IReadOnlyList<IExperiment> seeds)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(seeds);
-        List<ExperimentContext> contexts = [];
-        IScenario? scenario = null;
-        foreach (int seed in seeds)
-        {
-            (IScenario composed, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = Compose(manifest);
-            scenario ??= composed;
-            contexts.Add(new ExperimentContext(seed, device, manifest.Training, parties, progress, cancellationToken, data));
-        }
-
-        return scenario is ISeedBatchScenario batching
-            ? batching.CreateSeedBatch(contexts)
+        return _factory.Create<IScenario>(manifest.Scenario) is ISeedBatchScenario batching
+            ? batching.CreateSeedBatch(seeds)
             : throw new NotSupportedException($"Scenario '{manifest.Scenario.Descriptor.Name}' cannot train seeds together.");
+    }
+
+    /// <summary>
+    /// Creates <paramref name="seeds"/>' experiments of <paramref name="manifest"/>, each as
+    /// <see cref="CreateExperiment"/> does, and stacks them to train together. The caller disposes the group.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The scenario, or its parties' components, cannot train seeds together.</exception>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public SeedGroup CreateSeedGroup(ResolvedManifest manifest, IReadOnlyList<int> seeds, Device device, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(seeds);
+        List<IExperiment> experiments = [];
+        try
+        {
+            foreach (int seed in seeds)
+            {
+                experiments.Add(CreateExperiment(manifest, seed, device, progress, cancellationToken));
+            }
+
+            return new SeedGroup(experiments, CreateSeedBatch(manifest, experiments));
+        }
+        catch
+        {
+            experiments.ForEach(e => e.Dispose());
+            throw;
+        }
     }
 }

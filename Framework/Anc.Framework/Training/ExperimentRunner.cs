@@ -23,21 +23,24 @@ namespace Anc.Training;
 internal sealed class ExperimentRunner
 {
     private readonly SeedTrainer _trainer;
+    private readonly SeedGroupTrainer _groupTrainer;
     private readonly SeedProcesses _processes;
     private readonly PluginCatalog _catalog;
     private readonly TorchDevices _devices;
     private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
 
-    public ExperimentRunner(SeedTrainer trainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, IEnumerable<IRunObserver> observers, TimeProvider time)
+    public ExperimentRunner(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, IEnumerable<IRunObserver> observers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(groupTrainer);
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(time);
         _trainer = trainer;
+        _groupTrainer = groupTrainer;
         _processes = processes;
         _catalog = catalog;
         _devices = devices;
@@ -137,20 +140,23 @@ internal sealed class ExperimentRunner
             ? seed => _processes.Train(run, seed, threadsPerSeed, resume, observers, cancellationToken)
             : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken, resume);
         ConcurrentDictionary<int, SeedOutcome> outcomes = new();
+        void Complete(SeedOutcome outcome)
+        {
+            outcomes[outcome.Seed] = outcome;
+            SeedPlots.Write(run, outcome.Seed, manifest.Experiment);
+            observers.SeedCompleted(new SeedCompleted(outcome.Seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
+        }
+
         void TrainSeed(int seed)
         {
             // A seed not begun when the run is stopped is left out, as if never asked for.
-            if (cancellationToken.IsCancellationRequested)
+            if (!cancellationToken.IsCancellationRequested)
             {
-                return;
+                Complete(kept.TryGetValue(seed, out SeedOutcome? earlier) ? earlier : train(seed));
             }
-
-            SeedOutcome outcome = kept.TryGetValue(seed, out SeedOutcome? earlier) ? earlier : train(seed);
-            outcomes[seed] = outcome;
-            SeedPlots.Write(run, seed, manifest.Experiment);
-            observers.SeedCompleted(new SeedCompleted(seed, outcome.Status, outcome.Success, outcome.Steps, outcome.Metrics, outcome.Message));
         }
 
+        int together = manifest.Training.SeedsTogether;
         if (parallel > 1)
         {
             // Each seed's thread only waits on its process; taking seeds in order keeps the first ones first.
@@ -158,6 +164,24 @@ internal sealed class ExperimentRunner
                 Partitioner.Create(manifest.Seeds, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = parallel },
                 TrainSeed);
+        }
+        else if (together > 1)
+        {
+            foreach (int seed in manifest.Seeds.Where(kept.ContainsKey))
+            {
+                Complete(kept[seed]);
+            }
+
+            foreach (int[] group in manifest.Seeds.Where(s => !kept.ContainsKey(s)).Chunk(together).TakeWhile(_ => !cancellationToken.IsCancellationRequested))
+            {
+                IReadOnlyList<SeedOutcome> trained = group.Length == 1
+                    ? [train(group[0])]
+                    : _groupTrainer.Train(manifest, group, device, run, observers, cancellationToken, resume);
+                foreach (SeedOutcome outcome in trained)
+                {
+                    Complete(outcome);
+                }
+            }
         }
         else
         {
@@ -193,6 +217,12 @@ internal sealed class ExperimentRunner
         if (parallel > 1 && !_processes.Available)
         {
             throw new AncInputException($"parallel {asked}: this application trains seeds in its own process only (it sets no AncOptions.SeedProcess); run them one after another.");
+        }
+
+        if (parallel > 1 && manifest.Training.SeedsTogether > 1)
+        {
+            throw new AncInputException(
+                $"parallel {asked} with training.seedsTogether {manifest.Training.SeedsTogether}: seeds trained together share one process; set one of them to 1.");
         }
 
         return Math.Max(1, parallel);

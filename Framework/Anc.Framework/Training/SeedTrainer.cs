@@ -2,7 +2,6 @@ using Anc.Manifests;
 using Anc.Observers;
 using Anc.Runs;
 using Anc.Scenarios;
-using Newtonsoft.Json.Linq;
 using static TorchSharp.torch;
 
 namespace Anc.Training;
@@ -42,31 +41,11 @@ public sealed class SeedTrainer
     private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, bool resume, CancellationToken cancellationToken)
     {
         SeedClock clock = new();
-        string seedPath = run.SeedPath(seed);
-        SeedCheckpoints checkpoints = new(seedPath);
+        SeedCheckpoints checkpoints = new(run.SeedPath(seed));
         long steps = 0;
         try
         {
-            IExperiment created = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
-            SeedCheckpoint? restored = null;
-            bool restorable;
-            try
-            {
-                restorable = !resume || TryRestore(created, checkpoints, out restored);
-            }
-            catch
-            {
-                created.Dispose();
-                throw;
-            }
-
-            if (!restorable)
-            {
-                // Partly restored: only a new experiment (seeded afresh) starts over cleanly.
-                created.Dispose();
-                created = _composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
-            }
-
+            (IExperiment created, SeedCheckpoint? restored) = SeedLifecycle.Start(_composer, manifest, seed, device, checkpoints, progress, resume, cancellationToken);
             using IExperiment experiment = created;
             steps = restored?.Step ?? 0;
             clock.ContinueFrom(restored?.ElapsedSeconds ?? 0);
@@ -74,7 +53,7 @@ public sealed class SeedTrainer
             if (restored is not { Final: true })
             {
                 TrainingOptions training = manifest.Training;
-                using MetricsLog log = new(Path.Combine(seedPath, "metrics.jsonl"), restored?.MetricsBytes ?? 0);
+                using MetricsLog log = new(Path.Combine(run.SeedPath(seed), "metrics.jsonl"), restored?.MetricsBytes ?? 0);
                 for (long step = steps + 1; step <= training.MaxSteps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -82,7 +61,7 @@ public sealed class SeedTrainer
                     TorchGarbage.CollectAfter(step);
                     steps = step;
                     string? divergence = Divergence.Find(round.Metrics);
-                    if (step % training.LogEvery == 0 || round.StopRequested || step == training.MaxSteps || divergence is not null)
+                    if (SeedLifecycle.Logs(training, step, round, divergence))
                     {
                         log.Write(step, clock.Seconds, round.Metrics);
                         progress.Report(new MetricEvent(seed, MetricPhase.Training, step, training.MaxSteps, round.Metrics));
@@ -90,7 +69,7 @@ public sealed class SeedTrainer
 
                     if (divergence is not null)
                     {
-                        return new SeedOutcome(seed, SeedStatus.Diverged, false, steps, new Dictionary<string, double>(), $"diverged at step {step}: {divergence}", clock.Seconds);
+                        return SeedLifecycle.Diverged(seed, steps, divergence, clock.Seconds);
                     }
 
                     if (round.StopRequested)
@@ -98,7 +77,7 @@ public sealed class SeedTrainer
                         break;
                     }
 
-                    if (training.CheckpointEvery > 0 && step % training.CheckpointEvery == 0 && step < training.MaxSteps)
+                    if (SeedLifecycle.CheckpointDue(training, step))
                     {
                         checkpoints.Save(experiment, step, clock.Seconds, log.Length, final: false);
                     }
@@ -107,69 +86,15 @@ public sealed class SeedTrainer
                 checkpoints.Save(experiment, steps, clock.Seconds, log.Length, final: true);
             }
 
-            EvaluationResult evaluation = experiment.Evaluate();
-            run.WriteJson(Path.Combine($"seed-{seed}", "evaluation.json"), ToJson(seed, steps, evaluation));
-            return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, clock.Seconds);
+            return SeedLifecycle.Evaluated(run, seed, steps, experiment.Evaluate(), clock.Seconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new SeedOutcome(seed, SeedStatus.Cancelled, false, steps, new Dictionary<string, double>(), "stopped by the user", clock.Seconds);
+            return SeedLifecycle.Cancelled(seed, steps, clock.Seconds);
         }
         catch (Exception e)
         {
-            // The whole trace goes to the seed's log; the summary and the console get one line.
-            run.WriteText(Path.Combine($"seed-{seed}", "error.log"), e.ToString());
-            string message = e is ComponentFaultException ? e.Message : TrainingFault.Describe(e, manifest);
-            return new SeedOutcome(seed, SeedStatus.Crashed, false, steps, new Dictionary<string, double>(), message, clock.Seconds);
+            return SeedLifecycle.Crashed(run, manifest, seed, steps, e, clock.Seconds);
         }
     }
-
-    /// <summary>
-    /// Restores <paramref name="experiment"/> and torch's generator from the latest checkpoint into
-    /// <paramref name="restored"/>; null, to start over, where there is none or the experiment
-    /// cannot resume. False where the checkpoint's files cannot be read back (another version of
-    /// a plugin wrote them, or they are damaged): the experiment may be half restored, and the
-    /// seed starts over with a new one rather than crash or go on from a mixture.
-    /// </summary>
-    private static bool TryRestore(IExperiment experiment, SeedCheckpoints checkpoints, out SeedCheckpoint? restored)
-    {
-        restored = null;
-        if (checkpoints.Latest() is not { } latest)
-        {
-            return true;
-        }
-
-        try
-        {
-            experiment.RestoreCheckpoint(latest.Directory);
-        }
-        catch (NotSupportedException)
-        {
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
-        {
-            return false;
-        }
-
-        SeedCheckpoints.RestoreTorchRandom(latest);
-        restored = latest;
-        return true;
-    }
-
-    private static JObject ToJson(int seed, long steps, EvaluationResult evaluation) => new()
-    {
-        ["seed"] = seed,
-        ["trainingSteps"] = steps,
-        ["success"] = evaluation.Success,
-        ["verdict"] = evaluation.Verdict,
-        ["metrics"] = JObject.FromObject(evaluation.Metrics),
-        ["adversaries"] = new JArray(evaluation.Adversaries.Select(a => new JObject
-        {
-            ["name"] = a.Name,
-            ["best"] = a.Best,
-            ["steps"] = a.Steps,
-            ["history"] = new JArray(a.History.Select(p => new JObject { ["step"] = p.Step, ["value"] = p.Value })),
-        })),
-    };
 }

@@ -23,7 +23,14 @@ internal static class BenchCommand
         Option<int> steps = AtLeast(new Option<int>("--steps") { Description = "Training rounds in each timed repeat.", DefaultValueFactory = _ => 100 }, 1);
         Option<int> warmup = AtLeast(new Option<int>("--warmup") { Description = "Rounds trained before timing starts.", DefaultValueFactory = _ => 20 }, 0);
         Option<int> repeats = AtLeast(new Option<int>("--repeats") { Description = "How many timed repeats of --steps rounds.", DefaultValueFactory = _ => 3 }, 1);
-        Option<int> together = AtLeast(new Option<int>("--together") { Description = "Train this many seeds (the first and those after it) as one batched program.", DefaultValueFactory = _ => 1 }, 1);
+        Option<int?> together = new("--together") { Description = "Train this many seeds (the first and those after it) as one batched program; the manifest's training.seedsTogether when not given." };
+        together.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() < 1)
+            {
+                result.AddError($"{together.Name} must be 1 or more.");
+            }
+        });
         Option<bool> json = new("--json") { Description = "Print the figures as one JSON object." };
         Command command = new("bench", "Measure how fast a manifest trains: steps per second, time per round by party, memory. Writes no run directory.")
         {
@@ -47,7 +54,7 @@ internal static class BenchCommand
             stage = Stopwatch.GetTimestamp();
             ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
             TimeSpan reading = Stopwatch.GetElapsedTime(stage);
-            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats), parse.GetValue(together));
+            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats), parse.GetValue(together) ?? resolved.Training.SeedsTogether);
             BenchmarkResult result;
             try
             {

@@ -17,8 +17,9 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter denseWeight;
     private readonly Parameter denseBias;
-    private readonly ParameterList convolutionWeights;
-    private readonly ParameterList convolutionBiases;
+    // Kernel then bias, layer by layer: the parameters come in a MixTransformNetwork's order,
+    // so a stacked optimizer's slices line up with a network's own (AdamOptimizer.ReadSlice).
+    private readonly ParameterList convolutions;
     private readonly ChannelsLastConvolution[] _channelsLast;
     private readonly ConvolutionLayer[] _layers;
     private readonly bool _denseActivation;
@@ -49,13 +50,12 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         {
             denseWeight = Stacked(networks.Select(n => n.Dense.weight!));
             denseBias = Stacked(networks.Select(n => n.Dense.bias!));
-            convolutionWeights = new ParameterList();
-            convolutionBiases = new ParameterList();
+            convolutions = new ParameterList();
             for (int i = 0; i < _layers.Length; i++)
             {
                 int layer = i;
-                convolutionWeights.Add(Stacked(networks.Select(n => n.Convolution(layer).weight!)));
-                convolutionBiases.Add(Stacked(networks.Select(n => n.Convolution(layer).bias!)));
+                convolutions.Add(Stacked(networks.Select(n => n.Convolution(layer).weight!)));
+                convolutions.Add(Stacked(networks.Select(n => n.Convolution(layer).bias!)));
             }
         }
 
@@ -106,11 +106,11 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         for (int i = 0; i < _channelsLast.Length; i++)
         {
             ChannelsLastConvolution convolution = _channelsLast[i];
-            Tensor weight = convolutionWeights[i];
+            Tensor weight = Kernel(i);
             // Each network's kernel, flattened and padded with the zero the band's empty cells read.
             Tensor flat = nn.functional.pad(weight.reshape(_count, -1), [0, 1]);
             Tensor matrix = flat.index_select(1, convolution.BandIndex(weight)).view(_count, convolution.BandRows, convolution.BandColumns);
-            Tensor bias = convolutionBiases[i].repeat(1, convolution.OutputWidth).unsqueeze(1);
+            Tensor bias = Bias(i).repeat(1, convolution.OutputWidth).unsqueeze(1);
             h = torch.bmm(h, matrix).add_(bias);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
@@ -141,8 +141,8 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         CopySlice(denseBias, k, target.Dense.bias!);
         for (int i = 0; i < _layers.Length; i++)
         {
-            CopySlice(convolutionWeights[i], k, target.Convolution(i).weight!);
-            CopySlice(convolutionBiases[i], k, target.Convolution(i).bias!);
+            CopySlice(Kernel(i), k, target.Convolution(i).weight!);
+            CopySlice(Bias(i), k, target.Convolution(i).bias!);
         }
     }
 
@@ -158,6 +158,10 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
 
         base.Dispose(disposing);
     }
+
+    private Parameter Kernel(int layer) => convolutions[2 * layer];
+
+    private Parameter Bias(int layer) => convolutions[(2 * layer) + 1];
 
     /// <summary>Same layers, same widths, same activation: the same function of different weights.</summary>
     private static bool SameShape(MixTransformNetwork a, MixTransformNetwork b) =>

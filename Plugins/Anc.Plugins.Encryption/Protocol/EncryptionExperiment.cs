@@ -61,13 +61,28 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
     }
 
     /// <summary>The seed's context.</summary>
-    protected ExperimentContext Context { get; }
+    protected internal ExperimentContext Context { get; }
 
     /// <summary>N, the length of plaintext, keys and ciphertext.</summary>
     protected int Bits { get; }
 
     /// <summary>What Eve observes, in her order.</summary>
     protected IReadOnlyList<string> EveObserves => _eve.Adversary!.Observes;
+
+    /// <summary>The defenders' networks, in the order they were built (seeds trained together stack them).</summary>
+    internal IEnumerable<nn.Module<Tensor, Tensor>> DefenderNetworks => _defenders.Select(d => d.Network);
+
+    /// <summary>Eve's network while the defenders train.</summary>
+    internal nn.Module<Tensor, Tensor> EveNetwork => _eveNetwork;
+
+    /// <summary>The defenders' optimizer, over <see cref="DefenderNetworks"/>' parameters in order.</summary>
+    internal AdamOptimizer DefendersOptimizer => _defendersOptimizer;
+
+    /// <summary>Eve's optimizer.</summary>
+    internal AdamOptimizer EveOptimizer => _eveOptimizer;
+
+    /// <summary>The seed's training bit stream.</summary>
+    internal BitSource Data => _data;
 
     /// <summary>Bob's network.</summary>
     protected abstract nn.Module<Tensor, Tensor> BobNetwork { get; }

@@ -13,14 +13,15 @@ namespace Anc.Plugins.Encryption.Symmetric;
 /// <summary>
 /// K seeds of the symmetric experiment trained as one program: each party's K networks
 /// stacked (<see cref="StackedMixTransformNetwork"/>), each seed's batch drawn from its own
-/// bit stream, every seed's losses summed so one backward pass and one Adam step serve all
-/// (a seed's loss depends on its own weights only, and Adam works element by element, so each
-/// seed's update is the one it gets alone). Its rounds have the phases of a seed alone.
+/// bit stream (the seed's experiment's, shared), every seed's losses summed so one backward
+/// pass and one Adam step serve all (a seed's loss depends on its own weights only, and Adam
+/// works element by element, so each seed's update is the one it gets alone). Its rounds have
+/// the phases of a seed alone.
 /// </summary>
 internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
 {
     private readonly SymmetricOptions _options;
-    private readonly IReadOnlyList<ExperimentContext> _seeds;
+    private readonly IReadOnlyList<SymmetricExperiment> _seeds;
     private readonly StackedMixTransformNetwork _alice;
     private readonly StackedMixTransformNetwork _bob;
     private readonly StackedMixTransformNetwork _eve;
@@ -29,45 +30,53 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
     private readonly ILossFunction _eveLoss;
     private readonly AdamOptimizer _defendersOptimizer;
     private readonly AdamOptimizer _eveOptimizer;
-    private readonly BitSource[] _data;
     private readonly int _eveSteps;
     private readonly int _batch;
     private readonly RoundPhaseClock _clock = new("alice-bob", "eve");
 
-    public StackedSymmetricExperiment(SymmetricOptions options, IReadOnlyList<ExperimentContext> seeds)
+    public StackedSymmetricExperiment(SymmetricOptions options, IReadOnlyList<SymmetricExperiment> seeds)
     {
         _options = options;
         _seeds = seeds;
-        ExperimentContext first = seeds[0];
-        if (first.GetParty("eve").Adversary!.Observes.Count != 1)
+        ExperimentContext first = seeds[0].Context;
+        if (WhyNot(first.Parties) is { } reason)
         {
-            throw new NotSupportedException("Seeds are trained together only with an Eve who observes the ciphertext once.");
+            throw new NotSupportedException(reason);
         }
 
         _batch = first.Training.BatchSize;
         _eveSteps = first.GetParty("eve").Adversary!.StepsPerRound;
-        int bits = options.Bits;
-        List<MixTransformNetwork> alices = [], bobs = [], eves = [];
-        foreach (ExperimentContext seed in seeds)
-        {
-            // In the order a seed alone builds them, from the generator it alone would see.
-            torch.random.manual_seed(seed.Seed);
-            alices.Add(Build(seed, "alice", new NetworkShape(2 * bits, bits)));
-            bobs.Add(Build(seed, "bob", new NetworkShape(2 * bits, bits)));
-            eves.Add(Build(seed, "eve", new NetworkShape(bits, bits)));
-        }
-
-        _alice = Stack(alices, first.Device);
-        _bob = Stack(bobs, first.Device);
-        _eve = Stack(eves, first.Device);
+        _alice = Stack(seeds.Select(s => s.DefenderNetworks.First()), first.Device);
+        _bob = Stack(seeds.Select(s => s.DefenderNetworks.Last()), first.Device);
+        _eve = Stack(seeds.Select(s => s.EveNetwork), first.Device);
         _eveParameters = _eve.parameters().ToArray();
-        // l1-bits (checked as the networks are built) gives a [K] tensor of bits wrong, one per seed.
+        // l1-bits (checked above) gives a [K] tensor of bits wrong, one per seed.
         _bobLoss = first.GetParty("bob").Loss;
         _eveLoss = first.GetParty("eve").Loss;
         double rate = first.Training.LearningRate;
         _defendersOptimizer = new AdamOptimizer(_alice.parameters().Concat(_bob.parameters()), rate);
         _eveOptimizer = new AdamOptimizer(_eveParameters, rate);
-        _data = seeds.Select(s => new BitSource(s.Seed, s.Device)).ToArray();
+        for (int k = 0; k < seeds.Count; k++)
+        {
+            _defendersOptimizer.ReadSlice(k, seeds[k].DefendersOptimizer);
+            _eveOptimizer.ReadSlice(k, seeds[k].EveOptimizer);
+        }
+    }
+
+    /// <summary>Why seeds with <paramref name="parties"/> cannot be stacked; null when they can.</summary>
+    public static string? WhyNot(IReadOnlyDictionary<string, Party> parties)
+    {
+        foreach ((string name, Party party) in parties)
+        {
+            if (party.Architecture is not MixTransformArchitecture || party.Loss is not L1BitsLoss)
+            {
+                return $"seeds are trained together only with '{MixTransformArchitecture.Name}' networks and the '{L1BitsLoss.Name}' loss; {name} has others.";
+            }
+        }
+
+        return parties["eve"].Adversary!.Observes.Count == 1
+            ? null
+            : "seeds are trained together only with an Eve who observes the ciphertext once.";
     }
 
     public int Count => _seeds.Count;
@@ -118,13 +127,18 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
 
     public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);
 
+    public void WriteBack(int index)
+    {
+        SymmetricExperiment seed = _seeds[index];
+        _alice.CopyTo(index, (MixTransformNetwork)seed.DefenderNetworks.First());
+        _bob.CopyTo(index, (MixTransformNetwork)seed.DefenderNetworks.Last());
+        _eve.CopyTo(index, (MixTransformNetwork)seed.EveNetwork);
+        _defendersOptimizer.WriteSlice(index, seed.DefendersOptimizer);
+        _eveOptimizer.WriteSlice(index, seed.EveOptimizer);
+    }
+
     public void Dispose()
     {
-        foreach (BitSource data in _data)
-        {
-            data.Dispose();
-        }
-
         _defendersOptimizer.Dispose();
         _eveOptimizer.Dispose();
         _alice.Dispose();
@@ -132,27 +146,10 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
         _eve.Dispose();
     }
 
-    private static MixTransformNetwork Build(ExperimentContext seed, string party, NetworkShape shape)
+    private static StackedMixTransformNetwork Stack(IEnumerable<nn.Module<Tensor, Tensor>> networks, Device device)
     {
-        Party member = seed.GetParty(party);
-        if (member.Architecture is not MixTransformArchitecture architecture || member.Loss is not L1BitsLoss)
-        {
-            throw new NotSupportedException(
-                $"Seeds are trained together only with '{MixTransformArchitecture.Name}' networks and the '{L1BitsLoss.Name}' loss; {party} has others.");
-        }
-
-        return (MixTransformNetwork)architecture.Build(shape);
-    }
-
-    private static StackedMixTransformNetwork Stack(List<MixTransformNetwork> networks, Device device)
-    {
-        StackedMixTransformNetwork stacked = StackedMixTransformNetwork.Stack(networks);
-        foreach (MixTransformNetwork network in networks)
-        {
-            network.Dispose();
-        }
-
-        return stacked.to(device);
+        MixTransformNetwork[] mixTransform = networks.Cast<MixTransformNetwork>().ToArray();
+        return StackedMixTransformNetwork.Stack(mixTransform).to(device);
     }
 
     /// <summary>Each seed's plaintext and key, from its own stream, stacked: <c>[K, batch, bits]</c> each.</summary>
@@ -162,8 +159,8 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
         Tensor[] keys = new Tensor[Count];
         for (int k = 0; k < Count; k++)
         {
-            plaintexts[k] = _data[k].Next(_batch, _options.Bits);
-            keys[k] = _data[k].Next(_batch, _options.Bits);
+            plaintexts[k] = _seeds[k].Data.Next(_batch, _options.Bits);
+            keys[k] = _seeds[k].Data.Next(_batch, _options.Bits);
         }
 
         return (torch.stack(plaintexts), torch.stack(keys));

@@ -1,4 +1,5 @@
 using Anc.Components;
+using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
 
@@ -54,10 +55,39 @@ public sealed class SymmetricScenario : IScenario, ISeedBatchScenario
     }
 
     /// <inheritdoc />
-    public ISeedBatch CreateSeedBatch(IReadOnlyList<ExperimentContext> seeds)
+    public string? WhyNotTogether(IReadOnlyDictionary<string, Party> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (StackedSymmetricExperiment.WhyNot(parties) is { } reason)
+        {
+            return reason;
+        }
+
+        // Only band matrix products stack: a convolution too wide for one is refused now, not mid-run.
+        foreach ((string name, int inputWidth) in new[] { ("alice", 2 * _options.Bits), ("bob", 2 * _options.Bits), ("eve", _options.Bits) })
+        {
+            using MixTransformNetwork network = (MixTransformNetwork)parties[name].Architecture.Build(new NetworkShape(inputWidth, _options.Bits));
+            try
+            {
+                StackedMixTransformNetwork.Stack([network]).Dispose();
+            }
+            catch (NotSupportedException e)
+            {
+                return $"{name}'s networks cannot be stacked: {e.Message}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public ISeedBatch CreateSeedBatch(IReadOnlyList<IExperiment> seeds)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentOutOfRangeException.ThrowIfZero(seeds.Count);
-        return new StackedSymmetricExperiment(_options, seeds);
+        SymmetricExperiment[] symmetric = seeds.OfType<SymmetricExperiment>().ToArray();
+        return symmetric.Length == seeds.Count
+            ? new StackedSymmetricExperiment(_options, symmetric)
+            : throw new NotSupportedException("Seeds are trained together only from experiments the symmetric scenario created.");
     }
 }
