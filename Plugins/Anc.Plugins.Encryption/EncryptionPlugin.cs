@@ -1,6 +1,7 @@
 using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
+using Anc.Plugins.Encryption.Attacks;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.PublicKey;
 using Anc.Plugins.Encryption.Symmetric;
@@ -26,5 +27,11 @@ public sealed class EncryptionPlugin : IAncPlugin
             SymmetricScenario.Name, "Symmetric encryption: Alice and Bob share a key, Eve sees the ciphertext.");
         services.AddAncScenario<PublicKeyScenario, PublicKeyOptions>(
             PublicKeyScenario.Name, "Public-key encryption: a key generator makes the public key, Bob decrypts with the private key.");
+        services.AddAncAttack<FreshEveAttack, FreshEveAttackOptions>(
+            FreshEveAttack.Name, "An eavesdropper trained from scratch against the frozen cipher (the paper's Eve or a wider, deeper MLP), best of several restarts.");
+        services.AddAncAttack<LinearProbeAttack, LinearProbeOptions>(
+            LinearProbeAttack.Name, "A logistic regression per plaintext bit from what the eavesdropper observes.");
+        services.AddAncAttack<ChosenPlaintextAttack, ChosenPlaintextOptions>(
+            ChosenPlaintextAttack.Name, "The chosen-plaintext game: tell which of two plaintexts was encrypted.");
     }
 }

@@ -34,7 +34,7 @@ public sealed class OutsidePluginTests(OutsideAuthor author)
 
         Assert.True(exitCode == 0, error);
         Assert.Contains($"Contoso.Anc.KeyedChannel 1.2.0  {KeyedChannel}", output, StringComparison.Ordinal);
-        foreach (string component in new[] { "contoso-mlp", "contoso-listener", "contoso-squared-error", "contoso-keyed-channel" })
+        foreach (string component in new[] { "contoso-mlp", "contoso-listener", "contoso-squared-error", "contoso-keyed-channel", "contoso-sign-probe" })
         {
             Assert.Matches($@"(?m)^  {component} +.+\[Contoso\.Anc\.KeyedChannel\]$", output);
         }

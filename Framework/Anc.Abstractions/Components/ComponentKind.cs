@@ -17,4 +17,7 @@ public enum ComponentKind
 
     /// <summary>A source of examples for a scenario (<see cref="IDataGenerator"/>).</summary>
     DataGenerator,
+
+    /// <summary>An adversary of an attack panel (<see cref="Attacks.IAttack"/>).</summary>
+    Attack,
 }

@@ -1,3 +1,4 @@
+using Anc.Attacks;
 using Anc.Components;
 using Anc.Scenarios;
 
@@ -39,6 +40,12 @@ public static class AncComponentServiceCollectionExtensions
         where TGenerator : class, IDataGenerator
         where TOptions : class, new()
         => services.AddAncComponent(ComponentKind.DataGenerator, name, typeof(TGenerator), typeof(TOptions), description);
+
+    /// <summary>Registers an attack, for attack panels (<c>anc-host attack</c>), under <paramref name="name"/>.</summary>
+    public static IServiceCollection AddAncAttack<TAttack, TOptions>(this IServiceCollection services, string name, string description)
+        where TAttack : class, IAttack
+        where TOptions : class, new()
+        => services.AddAncComponent(ComponentKind.Attack, name, typeof(TAttack), typeof(TOptions), description);
 
     private static IServiceCollection AddAncComponent(this IServiceCollection services, ComponentKind kind, string name, Type implementation, Type options, string description)
     {

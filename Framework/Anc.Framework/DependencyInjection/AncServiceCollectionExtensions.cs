@@ -1,4 +1,5 @@
 using Anc;
+using Anc.Attacks;
 using Anc.Benchmarking;
 using Anc.Manifests;
 using Anc.Plugins;
@@ -36,6 +37,8 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton(new SeedProcesses(options.SeedProcess));
         services.TryAddSingleton<ExperimentRunner>();
         services.TryAddSingleton<TrainingBenchmark>();
+        services.TryAddSingleton<AttackPanelReader>();
+        services.TryAddSingleton<RunAttacker>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         return services;
     }

@@ -24,6 +24,7 @@ public sealed partial class ManifestReader
     private readonly TorchDevices _devices;
     private readonly MemoryEstimate _memory;
     private readonly SeedBatchCheck _seedBatch;
+    private readonly ComponentReader _components;
 
     /// <summary>Creates a reader over the loaded plugins.</summary>
     public ManifestReader(PluginCatalog catalog, ComponentFactory factory, TorchDevices devices)
@@ -43,6 +44,7 @@ public sealed partial class ManifestReader
         _devices = devices;
         _memory = memory;
         _seedBatch = new SeedBatchCheck(factory);
+        _components = new ComponentReader(catalog);
     }
 
     /// <summary>Reads and checks the manifest file at <paramref name="path"/>, with <paramref name="overrides"/> applied first.</summary>
@@ -96,7 +98,7 @@ public sealed partial class ManifestReader
 
         string experiment = ReadExperiment(root, bag);
         string? description = ReadOptionalString(root, "description", bag);
-        ResolvedComponent? scenario = ReadComponent(root, "scenario", root["scenario"], ComponentKind.Scenario, defaultName: null, bag);
+        ResolvedComponent? scenario = _components.Read(root, "scenario", root["scenario"], ComponentKind.Scenario, defaultName: null, bag);
         IScenario? scenarioInstance = scenario is null ? null : CreateScenario(root, scenario, bag);
         DeviceRequest device = ReadDevice(root, bag);
         int threads = ReadThreads(root, bag);
@@ -161,7 +163,11 @@ public sealed partial class ManifestReader
         _ => false,
     };
 
-    private static JObject? ParseJson(string text, DiagnosticBag bag)
+    /// <summary>
+    /// Parses <paramref name="text"/> as one JSON object with line information, or adds a diagnostic;
+    /// <paramref name="what"/> names the document in messages (a manifest, a panel).
+    /// </summary>
+    internal static JObject? ParseJson(string text, DiagnosticBag bag, string what = "manifest")
     {
         try
         {
@@ -176,7 +182,7 @@ public sealed partial class ManifestReader
             {
                 if (reader.TokenType != JsonToken.Comment)
                 {
-                    throw new JsonReaderException($"Additional text found after the manifest's closing brace.", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                    throw new JsonReaderException($"Additional text found after the {what}'s closing brace.", reader.Path, reader.LineNumber, reader.LinePosition, null);
                 }
             }
 
@@ -185,7 +191,7 @@ public sealed partial class ManifestReader
                 return obj;
             }
 
-            bag.Add(token, string.Empty, $"a manifest is a JSON object, not {OptionsBinder.Describe(token)}.");
+            bag.Add(token, string.Empty, $"a {what} is a JSON object, not {OptionsBinder.Describe(token)}.");
         }
         catch (JsonReaderException e)
         {
@@ -323,61 +329,6 @@ public sealed partial class ManifestReader
         return [0];
     }
 
-    private ResolvedComponent? ReadComponent(JToken parent, string path, JToken? token, ComponentKind kind, string? defaultName, DiagnosticBag bag)
-    {
-        string kindName = PluginCatalog.KindName(kind);
-        string? name;
-        JToken? options = null;
-        JToken at = token ?? parent;
-        switch (token)
-        {
-            case null when defaultName is null:
-                bag.Add(parent, path, $"missing required field '{path.Split('.')[^1]}' (the {kindName} to use; {DidYouMean.Suggest(string.Empty, _catalog.Names(kind))}).");
-                return null;
-            case null:
-                name = defaultName;
-                break;
-            case JValue { Type: JTokenType.String } value:
-                name = value.Value<string>();
-                break;
-            case JObject obj:
-                foreach (JProperty unknown in obj.Properties().Where(p => p.Name is not ("name" or "options")))
-                {
-                    bag.Add(unknown, JsonPaths.Child(path, unknown.Name), $"unknown field '{unknown.Name}'; {(kindName[0] is 'a' ? "an" : "a")} {kindName} reference has 'name' and 'options'.");
-                }
-
-                JToken? nameToken = obj["name"];
-                if (nameToken is null && defaultName is null)
-                {
-                    bag.Add(obj, path, $"missing required field 'name' (the {kindName} to use; {DidYouMean.Suggest(string.Empty, _catalog.Names(kind))}).");
-                    return null;
-                }
-
-                if (nameToken is not null && nameToken.Type != JTokenType.String)
-                {
-                    bag.Add(nameToken, JsonPaths.Child(path, "name"), $"expected a string, got {OptionsBinder.Describe(nameToken)}.");
-                    return null;
-                }
-
-                name = nameToken?.Value<string>() ?? defaultName;
-                at = nameToken ?? obj;
-                options = obj["options"];
-                break;
-            default:
-                bag.Add(token, path, $"expected the {kindName}'s name or {{\"name\": ..., \"options\": {{...}}}}, got {OptionsBinder.Describe(token)}.");
-                return null;
-        }
-
-        if (name is null || !_catalog.TryGet(kind, name, out ComponentDescriptor descriptor, out LoadedPlugin plugin))
-        {
-            bag.Add(at, at == token ? path : JsonPaths.Child(path, "name"), $"unknown {kindName} '{name}'; {DidYouMean.Suggest(name ?? string.Empty, _catalog.Names(kind))}{WhereFrom()}.");
-            return null;
-        }
-
-        object bound = OptionsBinder.Bind(descriptor.OptionsType, options, JsonPaths.Child(path, "options"), $"{kindName} '{name}'", bag);
-        return new ResolvedComponent(descriptor, bound, plugin.Name);
-    }
-
     private IScenario? CreateScenario(JObject root, ResolvedComponent scenarioComponent, DiagnosticBag bag)
     {
         try
@@ -404,7 +355,7 @@ public sealed partial class ManifestReader
             return null;
         }
 
-        return ReadComponent(root, "data", token, ComponentKind.DataGenerator, scenario.DefaultDataGenerator, bag);
+        return _components.Read(root, "data", token, ComponentKind.DataGenerator, scenario.DefaultDataGenerator, bag);
     }
 
     private IReadOnlyList<ResolvedParty> ReadParties(JObject root, ResolvedComponent scenarioComponent, IScenario scenario, DiagnosticBag bag)
@@ -440,10 +391,10 @@ public sealed partial class ManifestReader
                 bag.Add(unknown, JsonPaths.Child(path, unknown.Name), message);
             }
 
-            ResolvedComponent? architecture = ReadComponent(party, JsonPaths.Child(path, "architecture"), party["architecture"], ComponentKind.Architecture, role.DefaultArchitecture, bag);
-            ResolvedComponent? loss = ReadComponent(party, JsonPaths.Child(path, "loss"), party["loss"], ComponentKind.Loss, role.DefaultLoss, bag);
+            ResolvedComponent? architecture = _components.Read(party, JsonPaths.Child(path, "architecture"), party["architecture"], ComponentKind.Architecture, role.DefaultArchitecture, bag);
+            ResolvedComponent? loss = _components.Read(party, JsonPaths.Child(path, "loss"), party["loss"], ComponentKind.Loss, role.DefaultLoss, bag);
             ResolvedComponent? adversary = role.IsAdversary
-                ? ReadComponent(party, JsonPaths.Child(path, "adversary"), party["adversary"], ComponentKind.Adversary, role.DefaultAdversary, bag)
+                ? _components.Read(party, JsonPaths.Child(path, "adversary"), party["adversary"], ComponentKind.Adversary, role.DefaultAdversary, bag)
                 : null;
             if (adversary is not null)
             {
@@ -494,10 +445,6 @@ public sealed partial class ManifestReader
     /// Where an unknown component may be: in a refused plugin (say which), or in a plugin that
     /// was not loaded at all (say how to load one).
     /// </summary>
-    private string WhereFrom() => _catalog.Faults.Count == 0
-        ? "; if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>)"
-        : $"; {_catalog.Faults.Count} plugin(s) were refused and may have provided it: {string.Join(", ", _catalog.Faults.Select(f => $"'{f.Name}'"))} (see the plugin warnings)";
-
     // \z, not $: $ also matches before a final line break, which would let "name\n" through as a folder name.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ExperimentName();

@@ -21,6 +21,7 @@ internal static class AncHostCommand
             RunCommand.Create(),
             ValidateCommand.Create(),
             BenchCommand.Create(),
+            AttackCommand.Create(),
             ListCommand.Create(),
             RunsCommand.Create(),
             SchemaCommand.Create(),

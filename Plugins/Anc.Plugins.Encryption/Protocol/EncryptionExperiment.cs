@@ -1,3 +1,4 @@
+using Anc.Attacks;
 using Anc.Components;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
@@ -14,7 +15,7 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// fresh Eves attack the frozen defenders. A scenario says how one batch is exchanged.
 /// Its rounds have two timed phases: the defenders' steps, then Eve's.
 /// </summary>
-internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
+internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAttackableExperiment
 {
     private const string DataStateFile = "data.rng";
 
@@ -30,6 +31,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
     private readonly AdamOptimizer _eveOptimizer;
     private readonly BitSource _data;
     private readonly RoundPhaseClock _clock;
+    private readonly int _eveInputWidth;
 
     /// <param name="options">The scenario's options.</param>
     /// <param name="context">The seed's context.</param>
@@ -44,6 +46,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         string defendersName)
     {
         _options = options;
+        _eveInputWidth = eveInputWidth;
         Context = context;
         Bits = options.Bits;
         _defenders = defenders;
@@ -99,7 +102,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         Tensor loss = null!;
         for (int i = 0; i < _options.AliceBobStepsPerRound; i++)
         {
-            (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, batch);
+            (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, _data.Next(batch, Bits));
             bobBits = _bob.Loss.Compute(plaintext, BobNetwork.forward(bobInput));
             // The defenders need the gradient through Eve, not Eve's own: her weights sit out this pass.
             FreshEveTrainer.SetTrainable(_eveParameters, false);
@@ -132,7 +135,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         Tensor plaintext, bobInput, eveInput;
         using (torch.no_grad())
         {
-            (plaintext, bobInput, eveInput) = Exchange(heldOutSource, _options.Evaluation.HeldOutExamples);
+            (plaintext, bobInput, eveInput) = Exchange(heldOutSource, heldOutSource.Next(_options.Evaluation.HeldOutExamples, Bits));
         }
 
         double bob = FreshEveTrainer.Measure(BobNetwork, bobInput, plaintext);
@@ -180,17 +183,27 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings
         _eveNetwork.Dispose();
     }
 
+    public ICipherTarget CreateTarget(long keySeed) => new EncryptionTarget(this, keySeed, Bits, _eveInputWidth);
+
+    /// <summary>What Eve observes of <paramref name="plaintext"/>, encrypted under fresh keys from <paramref name="keys"/> by the frozen defenders.</summary>
+    internal Tensor Observe(BitSource keys, Tensor plaintext)
+    {
+        using IDisposable noGrad = torch.no_grad();
+        return Exchange(keys, plaintext).EveInput;
+    }
+
     /// <summary>
-    /// One batch of the protocol from <paramref name="data"/>: the plaintext, what Bob gets and
-    /// what Eve observes. Called with gradients for the defenders' step and without otherwise.
+    /// One batch of the protocol for <paramref name="plaintext"/> (<c>[batch, N]</c>), its keys
+    /// (and anything else random) drawn from <paramref name="data"/>: the plaintext, what Bob gets
+    /// and what Eve observes. Called with gradients for the defenders' step and without otherwise.
     /// </summary>
-    protected abstract (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, int batch);
+    protected abstract (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, Tensor plaintext);
 
     /// <summary>What Eve sees of a fresh batch, made by the frozen defenders, and the plaintext.</summary>
     private (Tensor Input, Tensor Plaintext) Eavesdrop(BitSource data, int batch)
     {
         using IDisposable noGrad = torch.no_grad();
-        (Tensor plaintext, _, Tensor eveInput) = Exchange(data, batch);
+        (Tensor plaintext, _, Tensor eveInput) = Exchange(data, data.Next(batch, Bits));
         return (eveInput, plaintext);
     }
 }

@@ -34,9 +34,9 @@ internal sealed class PublicKeyExperiment : EncryptionExperiment
 
     protected override nn.Module<Tensor, Tensor> BobNetwork => _bob;
 
-    protected override (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, int batch)
+    protected override (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, Tensor plaintext)
     {
-        Tensor plaintext = data.Next(batch, Bits);
+        long batch = plaintext.shape[0];
         Tensor privateKey = data.Next(batch, Bits);
         Tensor publicKey = _keyGenerator.forward(privateKey);
         Tensor ciphertext = _alice.forward(torch.cat([plaintext, publicKey], 1));
@@ -55,7 +55,7 @@ internal sealed class PublicKeyExperiment : EncryptionExperiment
     /// Eve's input: the signals she observes, in her order. Her chosen plaintexts are fresh random
     /// plaintexts from <paramref name="data"/>, each followed by its encryption under the same public key.
     /// </summary>
-    private Tensor EveInput(Tensor publicKey, Tensor ciphertext, BitSource data, int batch)
+    private Tensor EveInput(Tensor publicKey, Tensor ciphertext, BitSource data, long batch)
     {
         List<Tensor> parts = [];
         foreach (string signal in EveObserves)

@@ -1,3 +1,4 @@
+using Anc.Attacks;
 using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
@@ -12,7 +13,7 @@ namespace Anc.Plugins.Encryption.PublicKey;
 /// into a public key; Alice encrypts plaintext P with the public key; Bob decrypts with the
 /// private key; Eve sees the public key and the ciphertext, and can encrypt for herself.
 /// </summary>
-public sealed class PublicKeyScenario : IScenario
+public sealed class PublicKeyScenario : IScenario, IAttackableScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "public-key";
@@ -61,6 +62,9 @@ public sealed class PublicKeyScenario : IScenario
             ("bob", 2 * bits),
             ("eve", PublicKeyExperiment.EveInputWidth(_options, observes)));
     }
+
+    /// <inheritdoc />
+    public string DefaultPanel => Attacks.DefaultPanel.Text;
 
     /// <inheritdoc />
     public IExperiment CreateExperiment(ExperimentContext context)

@@ -29,9 +29,9 @@ internal sealed class SymmetricExperiment : EncryptionExperiment
 
     protected override nn.Module<Tensor, Tensor> BobNetwork => _bob;
 
-    protected override (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, int batch)
+    protected override (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, Tensor plaintext)
     {
-        Tensor plaintext = data.Next(batch, Bits);
+        long batch = plaintext.shape[0];
         Tensor key = data.Next(batch, Bits);
         Tensor ciphertext = _alice.forward(torch.cat([plaintext, key], 1));
         return (plaintext, torch.cat([ciphertext, key], 1), ciphertext);

@@ -1,3 +1,4 @@
+using Anc.Attacks;
 using Anc.Components;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Protocol;
@@ -9,7 +10,7 @@ namespace Anc.Plugins.Encryption.Symmetric;
 /// The paper's symmetric experiment (section 2): Alice encrypts plaintext P with key K into
 /// ciphertext C; Bob decrypts C with K; Eve sees C only.
 /// </summary>
-public sealed class SymmetricScenario : IScenario, ISeedBatchScenario
+public sealed class SymmetricScenario : IScenario, ISeedBatchScenario, IAttackableScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "symmetric";
@@ -46,6 +47,9 @@ public sealed class SymmetricScenario : IScenario, ISeedBatchScenario
         int observed = context.Adversaries.TryGetValue("eve", out IAdversary? eve) ? eve.Observes.Count : 1;
         return EncryptionFootprint.Of(_options, ("alice", 2 * bits), ("bob", 2 * bits), ("eve", observed * bits));
     }
+
+    /// <inheritdoc />
+    public string DefaultPanel => Attacks.DefaultPanel.Text;
 
     /// <inheritdoc />
     public IExperiment CreateExperiment(ExperimentContext context)

@@ -15,5 +15,6 @@ public sealed class KeyedChannelPlugin : IAncPlugin
         services.AddAncAdversary<ListenerAdversary, ListenerOptions>("contoso-listener", "Hears the ciphertext and guesses the plaintext.");
         services.AddAncLoss<SquaredErrorLoss, NoOptions>("contoso-squared-error", "The mean squared error between target and estimate.");
         services.AddAncScenario<KeyedChannelScenario, KeyedChannelOptions>("contoso-keyed-channel", "Alice sends plaintext bits to Bob under a shared key; a listener tries to read them.");
+        services.AddAncAttack<SignProbeAttack, NoOptions>("contoso-sign-probe", "Guesses each plaintext bit as the sign of the matching observed value.");
     }
 }

@@ -1,0 +1,31 @@
+using Anc.Attacks;
+using Anc.Scenarios;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Anc.Plugins.Encryption.Attacks;
+
+/// <summary>How attacks score guesses of -1/+1 bits: a guess is the sign of the network's output.</summary>
+internal static class AttackMeasurements
+{
+    /// <summary>How many of <paramref name="truth"/>'s bits the signs of <paramref name="output"/> get right.</summary>
+    public static long CorrectBits(Tensor output, Tensor truth) =>
+        output.sign().eq(truth).sum().item<long>();
+
+    /// <summary>Bits wrong per row.</summary>
+    public static double BitsWrong(Tensor output, Tensor truth) =>
+        (truth.numel() - CorrectBits(output, truth)) / (double)truth.shape[0];
+
+    /// <summary>
+    /// Measures <paramref name="network"/>, a guesser of plaintexts from observations, on the
+    /// held-out messages (drawn now, after training): every bit of every message a trial.
+    /// </summary>
+    public static AttackResult BitsRecovered(nn.Module<Tensor, Tensor> network, AttackSets sets, AttackContext context, IReadOnlyList<MetricPoint> history, string detail)
+    {
+        using IDisposable noGrad = torch.no_grad();
+        Tensor heldOut = sets.HeldOut(context.HeldOutExamples);
+        long trials = heldOut.numel();
+        long correct = CorrectBits(network.forward(context.Target.Observe(heldOut)), heldOut);
+        return new AttackResult(AttackMeasure.BitsRecovered, (trials - correct) / (double)context.HeldOutExamples, trials, correct, history, detail);
+    }
+}
