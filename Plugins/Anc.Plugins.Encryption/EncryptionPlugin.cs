@@ -1,6 +1,7 @@
 using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
+using Anc.Plugins.Encryption.Architectures.Controls;
 using Anc.Plugins.Encryption.Attacks;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.PublicKey;
@@ -17,6 +18,12 @@ public sealed class EncryptionPlugin : IAncPlugin
     {
         services.AddAncArchitecture<MixTransformArchitecture, MixTransformOptions>(
             MixTransformArchitecture.Name, "The paper's mix-and-transform network: a dense layer, then 1-D convolutions.");
+        services.AddAncArchitecture<IdentityCipherArchitecture, NoOptions>(
+            IdentityCipherArchitecture.Name, "A control for attack panels, for Alice: a broken cipher whose ciphertext is the plaintext (the key is ignored).");
+        services.AddAncArchitecture<FixedKeyXorArchitecture, NoOptions>(
+            FixedKeyXorArchitecture.Name, "A control for attack panels, for Alice: a broken cipher that XORs the plaintext with one fixed random key drawn when the network is built.");
+        services.AddAncArchitecture<OneTimePadArchitecture, NoOptions>(
+            OneTimePadArchitecture.Name, "A control for attack panels, for Alice: the one-time pad, a sound cipher that XORs the plaintext with each message's fresh key.");
         services.AddAncAdversary<EveAdversary, EveOptions>(
             EveAdversary.Name, "The paper's Eve: sees the ciphertext only, trains on 2 minibatches per round.");
         services.AddAncAdversary<EveAdversary, PublicKeyEveOptions>(

@@ -23,7 +23,10 @@ public sealed class PluginLoadingTests
         LoadedPlugin plugin = catalog.Plugins[0];
         Assert.Equal(Path.Combine(BuiltInPlugins.Folder, "Anc.Plugins.Encryption"), plugin.Folder);
         Assert.Equal(
-            ["architecture:mix-transform", "adversary:eve", "adversary:public-key-eve", "loss:l1-bits", "scenario:symmetric", "scenario:public-key"],
+            [
+                "architecture:mix-transform", "architecture:identity-cipher", "architecture:fixed-key-xor", "architecture:one-time-pad",
+                "adversary:eve", "adversary:public-key-eve", "loss:l1-bits", "scenario:symmetric", "scenario:public-key",
+            ],
             plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
 
         Type scenario = plugin.Components.First(c => c.Kind == ComponentKind.Scenario).ImplementationType;
@@ -168,7 +171,7 @@ public sealed class PluginLoadingTests
         Assert.Empty(catalog.Faults);
         LoadedPlugin plugin = Assert.Single(catalog.Plugins);
         Assert.Equal(("symmetric-renamed", "7.7.7", folder), (plugin.Name, plugin.Version, plugin.Folder));
-        Assert.Equal(6, plugin.Components.Count);
+        Assert.Equal(9, plugin.Components.Count);
     }
 
     private sealed class ThrowingPlugin : IAncPlugin

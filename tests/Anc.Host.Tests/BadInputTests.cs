@@ -29,7 +29,7 @@ public sealed class BadInputTests
                 "broken.json(3,62): scenario.options.stoping: unknown option 'stoping' for scenario 'symmetric'; did you mean 'stopping'? (known: aliceBobStepsPerRound, bits, evaluation, stopping, success).",
                 "broken.json(4,30): training.batchSize: expected an integer, got the string \"many\".",
                 "broken.json(4,54): training.learningRate: must be between 1E-09 and 10, got -1.",
-                "broken.json(5,41): parties.eve.architecture: unknown architecture 'mlpp'; known: dense, mix-transform; if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).",
+                "broken.json(5,41): parties.eve.architecture: unknown architecture 'mlpp'; known: dense, fixed-key-xor, identity-cipher, mix-transform, one-time-pad; if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).",
             ],
             Lines(error));
     }

@@ -48,7 +48,7 @@ public sealed class RefusedPluginTests
         Assert.Equal(
             [
                 $"warning: {Refusal}",
-                "m.json(2,41): parties.bob.architecture: unknown architecture 'throwing-net'; known: dense, mix-transform; " +
+                "m.json(2,41): parties.bob.architecture: unknown architecture 'throwing-net'; known: dense, fixed-key-xor, identity-cipher, mix-transform, one-time-pad; " +
                 "1 plugin(s) were refused and may have provided it: 'Anc.TestPlugins.Throwing' (see the plugin warnings).",
             ],
             Lines(error));

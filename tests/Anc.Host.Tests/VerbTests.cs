@@ -17,7 +17,7 @@ public sealed class VerbTests
             @"Plugins:\n  Anc\.Plugins\.Encryption \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.Encryption\n" +
             @"  Anc\.Plugins\.SelectiveProtection \d+\.\d+\.\d+\S*  .+/plugins/Anc\.Plugins\.SelectiveProtection\n",
             output);
-        Assert.Matches(@"Architecture components:\n  dense .+\n  mix-transform ", output);
+        Assert.Matches(@"Architecture components:\n  dense .+\n  fixed-key-xor .+\n  identity-cipher .+\n  mix-transform .+\n  one-time-pad ", output);
         Assert.Matches(@"Adversary components:\n  c-eve .+\n  eve .+\n  public-key-eve ", output);
         Assert.Matches(@"Loss components:\n  l1-bits .+\n  squared-error ", output);
         Assert.Matches(@"Scenario components:\n  public-key .+\n  selective-protection .+\n  symmetric ", output);
