@@ -63,4 +63,42 @@ public sealed class OutsidePluginTests(OutsideAuthor author)
         Assert.True(bob < 0.25, $"Bob gets {bob} of 4 bits wrong");
         Assert.Equal(600, (long)seed["steps"]!);
     }
+
+    [Fact]
+    public void The_plugins_attack_joins_a_panel_through_a_panel_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-outside-attack-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), """
+            {
+              "experiment": "passthrough",
+              "scenario": { "name": "symmetric", "options": { "bits": 4, "stopping": { "enabled": false },
+                            "evaluation": { "freshEves": 1, "steps": 10, "measureEvery": 5, "heldOutExamples": 64 } } },
+              "threads": 1,
+              "seeds": [0],
+              "training": { "batchSize": 16, "maxSteps": 10 },
+              "parties": { "alice": { "architecture": "identity-cipher" } }
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "panel.json"), """
+            { "heldOutExamples": 1000, "attacks": { "contoso": "contoso-sign-probe", "probe": { "name": "linear-probe", "options": { "steps": 100 } } } }
+            """);
+        int exitCode;
+        string output, error;
+        using (TrainingLock.Acquire())
+        {
+            (exitCode, output, error) = AncHostProcess.Run(folder, Timeout, "run", "m.json", "--quiet", "--output", "runs", "--plugins", author.Plugins);
+            Assert.True(exitCode is 0 or 1, error);
+            string trained = Directory.GetDirectories(Path.Combine(folder, "runs", "passthrough")).Single();
+            (exitCode, output, error) = AncHostProcess.Run(folder, Timeout, "attack", trained, "--panel", "panel.json", "--plugins", author.Plugins);
+        }
+
+        // A cipher that passes the plaintext through: the outside attack reads every bit.
+        Assert.True(exitCode == 1, error + output);
+        JObject report = JObject.Parse(File.ReadAllText(Path.Combine(Directory.GetDirectories(Path.Combine(folder, "runs", "passthrough")).Single(), "attack.json")));
+        JToken contoso = report["seeds"]![0]!["attacks"]![0]!;
+        Assert.Equal(("contoso", "contoso-sign-probe"), ((string)contoso["label"]!, (string)contoso["attack"]!));
+        Assert.Equal("Contoso.Anc.KeyedChannel", (string?)report["panel"]!["attacks"]![0]!["plugin"]);
+        Assert.Equal(0.0, (double)contoso["figure"]!);
+        Assert.True((bool)contoso["broken"]!);
+    }
 }

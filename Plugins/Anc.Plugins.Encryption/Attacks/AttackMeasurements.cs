@@ -5,12 +5,17 @@ using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Attacks;
 
-/// <summary>How attacks score guesses of -1/+1 bits: a guess is the sign of the network's output.</summary>
+/// <summary>
+/// How attacks score guesses of -1/+1 bits: a guess is +1 where the network's output is zero or
+/// more, else -1. A tie must not count as wrong: a network that learned nothing (as against a
+/// one-time pad) outputs the same value for everything, and ties scored as misses would look
+/// like a leak; a fixed guess is right half the time whatever the cipher.
+/// </summary>
 internal static class AttackMeasurements
 {
     /// <summary>How many of <paramref name="truth"/>'s bits the signs of <paramref name="output"/> get right.</summary>
     public static long CorrectBits(Tensor output, Tensor truth) =>
-        output.sign().eq(truth).sum().item<long>();
+        output.ge(0).eq(truth.gt(0)).sum().item<long>();
 
     /// <summary>Bits wrong per row.</summary>
     public static double BitsWrong(Tensor output, Tensor truth) =>

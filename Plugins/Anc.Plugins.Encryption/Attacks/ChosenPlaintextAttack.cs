@@ -34,22 +34,25 @@ public sealed class ChosenPlaintextAttack : IAttack
         using AttackSets sets = new(context);
         using IDisposable scope = torch.NewDisposeScope();
         torch.random.manual_seed(context.Seed);
-        int input = (2 * target.PlaintextBits) + target.ObservedWidth;
-        nn.Module<Tensor, Tensor> distinguisher = Perceptron.Build(input, _options.WidthFactor * input, _options.HiddenLayers, 1, activation: null).to(target.Device);
+        // One scorer of how well a plaintext fits the observation, applied to both: the logit is
+        // the second's score minus the first's, so swapping the pair flips the answer by design.
+        int input = target.PlaintextBits + target.ObservedWidth;
+        nn.Module<Tensor, Tensor> scorer = Perceptron.Build(input, _options.WidthFactor * input, _options.HiddenLayers, 1, activation: null).to(target.Device);
+        Func<Tensor, Tensor> distinguisher = games => Decide(scorer, games, target.PlaintextBits);
         int bits = target.PlaintextBits;
         Tensor validation = Games(sets.Validation(_options.ValidationExamples, (2 * bits) + 1), bits, target, out Tensor validationTruth);
         (_, List<Anc.Scenarios.MetricPoint> history) = AttackTraining.Train(
-            distinguisher,
+            scorer,
             _options.LearningRate,
             _options.Steps,
             _options.MeasureEvery,
             () =>
             {
                 Tensor games = Games(sets.TrainingBits(_options.BatchSize, (2 * bits) + 1), bits, target, out Tensor truth);
-                return nn.functional.softplus(-(truth * distinguisher.forward(games))).mean();
+                return nn.functional.softplus(-(truth * distinguisher(games))).mean();
             },
             // Lower is better for the loop: the validation accuracy, negated.
-            () => -Accuracy(distinguisher.forward(validation), validationTruth),
+            () => -Accuracy(distinguisher(validation), validationTruth),
             context,
             0,
             _options.Steps);
@@ -57,7 +60,7 @@ public sealed class ChosenPlaintextAttack : IAttack
         using (torch.no_grad())
         {
             Tensor heldOut = Games(sets.HeldOut(context.HeldOutExamples, (2 * bits) + 1), bits, target, out Tensor truth);
-            long correct = AttackMeasurements.CorrectBits(distinguisher.forward(heldOut), truth);
+            long correct = AttackMeasurements.CorrectBits(distinguisher(heldOut), truth);
             double accuracy = correct / (double)context.HeldOutExamples;
             return new AttackResult(
                 AttackMeasure.Distinguishing,
@@ -65,7 +68,7 @@ public sealed class ChosenPlaintextAttack : IAttack
                 context.HeldOutExamples,
                 correct,
                 history.Select(p => p with { Value = (-2 * p.Value) - 1 }).ToList(),
-                string.Create(CultureInfo.InvariantCulture, $"a distinguisher of {_options.HiddenLayers} x {_options.WidthFactor * input} on random pairs, {_options.Steps} steps"));
+                string.Create(CultureInfo.InvariantCulture, $"a scorer of {_options.HiddenLayers} x {_options.WidthFactor * input} per plaintext, random pairs, {_options.Steps} steps"));
         }
     }
 
@@ -81,6 +84,13 @@ public sealed class ChosenPlaintextAttack : IAttack
         truth = draws[.., (2 * bits)..];
         Tensor encrypted = torch.where(truth > 0, second, first);
         return torch.cat([first, second, target.Observe(encrypted)], 1);
+    }
+
+    /// <summary>The game's logit from rows of <c>[first, second, observation]</c>: positive says the second was encrypted.</summary>
+    private static Tensor Decide(nn.Module<Tensor, Tensor> scorer, Tensor games, int bits)
+    {
+        Tensor observation = games[.., (2 * bits)..];
+        return scorer.forward(torch.cat([games[.., bits..(2 * bits)], observation], 1)) - scorer.forward(torch.cat([games[.., ..bits], observation], 1));
     }
 
     private static double Accuracy(Tensor logits, Tensor truth) =>
