@@ -26,6 +26,7 @@ public sealed class PluginLoadingTests
             [
                 "architecture:mix-transform", "architecture:identity-cipher", "architecture:fixed-key-xor", "architecture:one-time-pad",
                 "adversary:eve", "adversary:public-key-eve", "loss:l1-bits", "scenario:symmetric", "scenario:public-key",
+                "attack:fresh-eve", "attack:linear-probe", "attack:chosen-plaintext",
             ],
             plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
 
@@ -171,7 +172,7 @@ public sealed class PluginLoadingTests
         Assert.Empty(catalog.Faults);
         LoadedPlugin plugin = Assert.Single(catalog.Plugins);
         Assert.Equal(("symmetric-renamed", "7.7.7", folder), (plugin.Name, plugin.Version, plugin.Folder));
-        Assert.Equal(9, plugin.Components.Count);
+        Assert.Equal(12, plugin.Components.Count);
     }
 
     private sealed class ThrowingPlugin : IAncPlugin

@@ -17,7 +17,11 @@ public sealed class EveAdversary : IAdversary
         ArgumentNullException.ThrowIfNull(options);
         Observes = options.Observes.ToArray();
         StepsPerRound = options.StepsPerRound;
+        Game = options.Game;
     }
+
+    /// <summary>What she trains to do.</summary>
+    public EveGame Game { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Observes { get; }

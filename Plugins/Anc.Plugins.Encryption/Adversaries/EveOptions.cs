@@ -17,4 +17,8 @@ public class EveOptions
     /// <summary>The public signals Eve sees.</summary>
     [Description("The public signals Eve sees (paper: the ciphertext).")]
     public List<string> Observes { get; set; } = ["ciphertext"];
+
+    /// <summary>What Eve trains to do: the paper's reconstruction, or the chosen-plaintext game.</summary>
+    [Description("What Eve trains to do: reconstruct (the paper's: recover the plaintext) or chosenPlaintext (tell which of two plaintexts was encrypted; Alice and Bob are then pushed to make her game a coin toss).")]
+    public EveGame Game { get; set; } = EveGame.Reconstruct;
 }

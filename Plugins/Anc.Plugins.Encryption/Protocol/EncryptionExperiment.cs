@@ -1,5 +1,6 @@
 using Anc.Attacks;
 using Anc.Components;
+using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
 using Anc.Training;
@@ -32,6 +33,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
     private readonly BitSource _data;
     private readonly RoundPhaseClock _clock;
     private readonly int _eveInputWidth;
+    private readonly bool _chosenPlaintext;
 
     /// <param name="options">The scenario's options.</param>
     /// <param name="context">The seed's context.</param>
@@ -54,6 +56,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
         _clock = new RoundPhaseClock(defendersName, "eve");
         _bob = context.GetParty("bob");
         _eve = context.GetParty("eve");
+        _chosenPlaintext = _eve.Adversary is EveAdversary { Game: EveGame.ChosenPlaintext };
         _eves = new FreshEveTrainer(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
         _eveNetwork = _eves.BuildEve();
         _eveParameters = _eveNetwork.parameters().ToArray();
@@ -100,14 +103,18 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
         Tensor bobBits = null!;
         Tensor eveBits = null!;
         Tensor loss = null!;
+        ChosenPlaintextGame? game = null;
+        Tensor eveGuess = null!;
         for (int i = 0; i < _options.AliceBobStepsPerRound; i++)
         {
-            (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, _data.Next(batch, Bits));
+            game = _chosenPlaintext ? ChosenPlaintextGame.Draw(_data, batch, Bits) : null;
+            (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, game?.Encrypted ?? _data.Next(batch, Bits));
             bobBits = _bob.Loss.Compute(plaintext, BobNetwork.forward(bobInput));
             // The defenders need the gradient through Eve, not Eve's own: her weights sit out this pass.
             FreshEveTrainer.SetTrainable(_eveParameters, false);
-            eveBits = _eve.Loss.Compute(plaintext, _eveNetwork.forward(eveInput));
-            loss = AliceBobLoss.Compute(bobBits, eveBits, Bits);
+            eveGuess = _eveNetwork.forward(eveInput);
+            eveBits = _eve.Loss.Compute(plaintext, eveGuess);
+            loss = game is null ? AliceBobLoss.Compute(bobBits, eveBits, Bits) : bobBits + ChosenPlaintextGame.DefendersTerm(game.Loss(eveGuess));
             _defendersOptimizer.ZeroGrad();
             loss.backward();
             FreshEveTrainer.SetTrainable(_eveParameters, true);
@@ -115,15 +122,25 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
         }
 
         phaseStarted = _clock.Add(0, phaseStarted);
-        Tensor? eveTrainingBits = null;
+        Tensor? eveTraining = null;
         for (int i = 0; i < _eve.Adversary!.StepsPerRound; i++)
         {
-            (Tensor input, Tensor plaintext) = Eavesdrop(_data, batch);
-            eveTrainingBits = _eves.Step(_eveNetwork, _eveOptimizer, input, plaintext);
+            if (_chosenPlaintext)
+            {
+                ChosenPlaintextGame training = ChosenPlaintextGame.Draw(_data, batch, Bits);
+                Tensor input = Observe(_data, training.Encrypted);
+                eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => training.Loss(guess), input);
+            }
+            else
+            {
+                (Tensor input, Tensor plaintext) = Eavesdrop(_data, batch);
+                eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => _eve.Loss.Compute(plaintext, guess), input);
+            }
         }
 
         _clock.Add(1, phaseStarted);
-        return EncryptionFigures.Round(step, bobBits, eveBits, loss, eveTrainingBits, Bits, _options.Stopping);
+        RoundResult round = EncryptionFigures.Round(step, bobBits, eveBits, loss, game is null ? eveTraining : null, Bits, _options.Stopping);
+        return game is null ? round : EncryptionFigures.WithGame(round, game.Advantage(eveGuess), eveTraining);
     }
 
     public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);

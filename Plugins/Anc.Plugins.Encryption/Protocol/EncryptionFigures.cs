@@ -28,6 +28,21 @@ internal static class EncryptionFigures
         return new RoundResult(metrics, stop);
     }
 
+    /// <summary>
+    /// <paramref name="round"/> with the chosen-plaintext game's figures: Eve's advantage on the
+    /// defenders' batch and her training loss on the game, in nats (ln 2 is a coin).
+    /// </summary>
+    public static RoundResult WithGame(RoundResult round, double advantage, Tensor? eveGameLoss)
+    {
+        Dictionary<string, double> metrics = new(round.Metrics) { ["eve.advantage"] = advantage };
+        if (eveGameLoss is not null)
+        {
+            metrics["eve.trainingGameLoss"] = eveGameLoss.item<float>();
+        }
+
+        return round with { Metrics = metrics };
+    }
+
     /// <summary>The evaluation's figures on held-out data and the verdict of the success criteria.</summary>
     public static EvaluationResult Evaluation(double bob, double eve, IReadOnlyList<AdversaryTrial> freshEves, IReadOnlyList<string> eveSees, int bits, SuccessOptions success)
     {

@@ -61,14 +61,14 @@ internal sealed class FreshEveTrainer
         return trials;
     }
 
-    /// <summary>One step of Eve on one batch; returns her loss in her loss's units.</summary>
-    public Tensor Step(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Tensor input, Tensor plaintext)
+    /// <summary>One step of Eve on one batch, <paramref name="loss"/> of her guesses from <paramref name="input"/>; returns the loss.</summary>
+    public static Tensor Step(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Func<Tensor, Tensor> loss, Tensor input)
     {
-        Tensor loss = _eve.Loss.Compute(plaintext, eve.forward(input));
+        Tensor value = loss(eve.forward(input));
         optimizer.ZeroGrad();
-        loss.backward();
+        value.backward();
         optimizer.Step();
-        return loss;
+        return value;
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ internal sealed class FreshEveTrainer
             using (torch.NewDisposeScope())
             {
                 (Tensor input, Tensor plaintext) = eavesdrop(data, _context.Training.BatchSize);
-                Step(eve, optimizer, input, plaintext);
+                Step(eve, optimizer, guess => _eve.Loss.Compute(plaintext, guess), input);
             }
 
             TorchGarbage.CollectAfter(step);

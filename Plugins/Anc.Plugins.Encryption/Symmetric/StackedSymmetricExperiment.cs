@@ -1,4 +1,5 @@
 using Anc.Components;
+using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.Protocol;
@@ -74,9 +75,12 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
             }
         }
 
-        return parties["eve"].Adversary!.Observes.Count == 1
-            ? null
-            : "seeds are trained together only with an Eve who observes the ciphertext once.";
+        return parties["eve"].Adversary switch
+        {
+            { Observes.Count: not 1 } => "seeds are trained together only with an Eve who observes the ciphertext once.",
+            EveAdversary { Game: not EveGame.Reconstruct } => "seeds are trained together only with an Eve who plays the paper's game (reconstruct).",
+            _ => null,
+        };
     }
 
     public int Count => _seeds.Count;
