@@ -91,10 +91,11 @@ public sealed record AttackReport(AttackPanel Panel, IReadOnlyList<SeedAttacks> 
     {
         StringBuilder text = new();
         text.AppendLine(Section).AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Panel: {Panel.Source}, {Panel.Attacks.Count} attacks, each measured on {Panel.HeldOutExamples} fresh held-out messages. ")
-            .AppendLine(CultureInfo.InvariantCulture, $"Each result is tested against guessing (two-sided binomial test of the correct trials against one half); an attack counts as breaking the cipher below p = {Panel.Alpha:G3} / {Panel.Attacks.Count} = {Panel.Threshold:G3}, so the panel raises a false alarm against a cipher that leaks nothing at most {Panel.Alpha:G3} of the time. ")
-            .AppendLine("Surviving says only that these attacks, at this sample size, found nothing; it is not a proof of security.")
-            .AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"Panel: {Panel.Source}, {Panel.Attacks.Count} attacks, each measured on {Panel.HeldOutExamples} fresh held-out messages. ")
+            .Append(CultureInfo.InvariantCulture, $"Each result is tested against guessing (two-sided binomial test of the correct trials against one half); an attack counts as breaking the cipher below p = {Panel.Alpha:G3} / {Panel.Attacks.Count} = {Panel.Threshold:G3}, ")
+            .Append(CultureInfo.InvariantCulture, $"so the panel raises a false alarm against a cipher that leaks nothing at most {Panel.Alpha:G3} of the time. ")
+            .AppendLine("Surviving says only that these attacks, at this sample size, found nothing; it is not a proof of security.");
+        text.AppendLine();
         text.AppendLine("| seed | attack | what it ran | figure | guessing | p-value | verdict |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (SeedAttacks seed in Seeds)
         {
