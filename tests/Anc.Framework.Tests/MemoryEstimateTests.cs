@@ -52,6 +52,24 @@ public sealed class MemoryEstimateTests : IDisposable
     }
 
     [Fact]
+    public void Seeds_trained_together_that_only_fit_one_by_one_are_refused_at_seeds_together_with_how_many_fit()
+    {
+        ManifestReader reader = Reader(budgetGiB: 1);
+        const string Together = """{ "experiment": "e", "scenario": "symmetric", "seeds": 16, "training": { "batchSize": 65536, "seedsTogether": 16 } }""";
+
+        string line = Assert.Single(reader.Errors(Together));
+
+        Assert.Matches(@"^m\.json\(1,\d+\): training\.seedsTogether: 16 seeds trained together need at least ", line);
+        int fit = int.Parse(System.Text.RegularExpressions.Regex.Match(line, @"train at most (\d+) together\.$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(fit, 1, 15);
+        // That many do fit, one more does not; and the same seeds one at a time, or 16 together with two seeds, are let through.
+        reader.Parse(Together.Replace("\"seedsTogether\": 16", $"\"seedsTogether\": {fit}", StringComparison.Ordinal), "m.json");
+        Assert.Single(reader.Errors(Together.Replace("\"seedsTogether\": 16", $"\"seedsTogether\": {fit + 1}", StringComparison.Ordinal)));
+        reader.Parse(Together.Replace("\"seedsTogether\": 16", "\"seedsTogether\": 1", StringComparison.Ordinal), "m.json");
+        reader.Parse(Together.Replace("\"seeds\": 16", "\"seeds\": 2", StringComparison.Ordinal), "m.json");
+    }
+
+    [Fact]
     public void Every_example_manifest_fits_in_four_gibibytes()
     {
         ManifestReader reader = Reader(budgetGiB: 4);

@@ -114,7 +114,7 @@ public sealed partial class ManifestReader
 
         bag.ThrowIfAny();
         // Only sizes that are valid one by one can be added up; then all of them must fit at once.
-        _memory.Check(root, scenario!, scenarioInstance!, data, parties, training, bag);
+        _memory.Check(root, scenario!, scenarioInstance!, data, parties, training, Math.Min(training.SeedsTogether, seeds.Count), bag);
         _seedBatch.Check(root, scenario!, scenarioInstance!, parties, training, bag);
         bag.ThrowIfAny();
         return new ResolvedManifest(file, experiment, description, scenario!, data, device, threads, seeds, training, parties);

@@ -38,8 +38,12 @@ internal sealed class MemoryEstimate
         _availableBytes = availableBytes ?? (() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
     }
 
-    /// <summary>Adds one diagnostic to <paramref name="bag"/> when one seed of a valid manifest needs more memory than there is.</summary>
-    public void Check(JObject root, ResolvedComponent scenarioComponent, IScenario scenario, ResolvedComponent? data, IReadOnlyList<ResolvedParty> parties, TrainingOptions training, DiagnosticBag bag)
+    /// <summary>
+    /// Adds one diagnostic to <paramref name="bag"/> when one seed of a valid manifest needs more
+    /// memory than there is, or the <paramref name="seedsTogether"/> seeds trained at once do
+    /// (<see cref="TrainingOptions.SeedsTogether"/>, no more than there are seeds).
+    /// </summary>
+    public void Check(JObject root, ResolvedComponent scenarioComponent, IScenario scenario, ResolvedComponent? data, IReadOnlyList<ResolvedParty> parties, TrainingOptions training, int seedsTogether, DiagnosticBag bag)
     {
         Dictionary<string, IArchitecture> architectures;
         FootprintContext context;
@@ -79,6 +83,7 @@ internal sealed class MemoryEstimate
         long available = _availableBytes();
         if (total <= available)
         {
+            CheckTogether(root, seedsTogether, weightBytes, trainingBytes, evaluationBytes, available, bag);
             return;
         }
 
@@ -97,6 +102,25 @@ internal sealed class MemoryEstimate
             $"one seed needs at least {Gib(total)} of memory and {Gib(available)} is available " +
             $"(weights with their gradients and Adam's moments {Gib(weightBytes)}, a training batch of {training.BatchSize} examples {Gib(trainingBytes)}, " +
             $"an evaluation pass over {footprint.EvaluationExamples} examples {Gib(evaluationBytes)}); {advice}, or run where more memory is available."));
+    }
+
+    /// <summary>
+    /// Seeds trained together hold every seed's weights and training batch at once (and all their
+    /// experiments while each is evaluated): where one seed fits but the group does not, the
+    /// diagnostic is at <c>training.seedsTogether</c>, with the most that fit.
+    /// </summary>
+    private static void CheckTogether(JObject root, int seeds, double weightBytes, double trainingBytes, double evaluationBytes, long available, DiagnosticBag bag)
+    {
+        double Need(int k) => (k * weightBytes) + Math.Max(k * trainingBytes, evaluationBytes);
+        if (seeds <= 1 || Need(seeds) <= available)
+        {
+            return;
+        }
+
+        int fit = Enumerable.Range(1, seeds).Last(k => Need(k) <= available);
+        bag.Add(Find(root, "training", "seedsTogether").Token, "training.seedsTogether", string.Create(
+            CultureInfo.InvariantCulture,
+            $"{seeds} seeds trained together need at least {Gib(Need(seeds))} of memory and {Gib(available)} is available (each seed's weights with their gradients and Adam's moments {Gib(weightBytes)} and training batch {Gib(trainingBytes)}); train at most {fit} together."));
     }
 
     /// <summary>The networks' sizes added up, and whose network has the most weights; null when an architecture failed to say (and a diagnostic says so).</summary>
