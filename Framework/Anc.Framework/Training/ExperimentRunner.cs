@@ -16,8 +16,9 @@ namespace Anc.Training;
 /// Runs a resolved manifest: creates the run directory, writes the resolved manifest and the
 /// environment, trains each seed (one failing seed never loses the others), and writes the
 /// summary last, so a run with a <c>summary.json</c> is a finished one. Seeds train in this
-/// process one after another, or several at a time each in a process of its own
-/// (<see cref="SeedProcesses"/>). It runs on the calling thread; <see cref="IExperimentRunner"/>
+/// process one after another, several at a time each in a process of its own
+/// (<see cref="SeedProcesses"/>), or in groups as one batched program
+/// (<see cref="Scenarios.TrainingOptions.SeedsTogether"/>, <see cref="SeedGroupTrainer"/>). It runs on the calling thread; <see cref="IExperimentRunner"/>
 /// is the public way in.
 /// </summary>
 internal sealed class ExperimentRunner
