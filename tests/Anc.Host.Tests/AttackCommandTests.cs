@@ -77,6 +77,15 @@ public sealed class AttackCommandTests
         Assert.Equal(2, markdown.Split("## Attacks").Length);
         Assert.Contains("| 0 | probe (linear-probe) |", markdown, StringComparison.Ordinal);
         Assert.Contains("not a proof of security", markdown, StringComparison.Ordinal);
+        // The run browser shows the verdicts beside the run's own figures.
+        (int shown, string show, string showError) = AncHostProcess.Run(folder, Timeout, "runs", "show", run);
+        Assert.True(shown == 0, showError);
+        Assert.Contains($"  attacks ({Path.Combine(folder, "panel.json")}, 3 attacks, 2000 held-out messages each):", show, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  seed 0: (survived all 3 attacks|broken by )", show);
+        (int compared, string compare, _) = AncHostProcess.Run(folder, Timeout, "runs", "compare", run, run);
+        Assert.Equal(0, compared);
+        Assert.Matches(@"(?m)^broken by attacks +[01] of 1 +[01] of 1$", compare);
+
         // The first, with the default panel, named all five attacks as it went.
         foreach (string attack in new[] { "paper-eve", "wide-deep-eve", "long-eve", "chosen-plaintext", "linear-probe" })
         {

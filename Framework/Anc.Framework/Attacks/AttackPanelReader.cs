@@ -22,7 +22,7 @@ public sealed class AttackPanelReader
         _components = new ComponentReader(catalog);
     }
 
-    /// <summary>Reads the panel file at <paramref name="path"/>.</summary>
+    /// <summary>Reads the panel file at <paramref name="path"/>; the panel's source is its full path.</summary>
     /// <exception cref="AncInputException">The file is missing, unreadable or wrong.</exception>
     public AttackPanel Read(string path)
     {
@@ -41,7 +41,8 @@ public sealed class AttackPanelReader
             throw new AncInputException($"{path}: cannot read the panel: {e.Message}");
         }
 
-        return Parse(text, path);
+        // Messages name the file as given; the panel records where it was, for attack.json.
+        return Parse(text, path) with { Source = Path.GetFullPath(path) };
     }
 
     /// <summary>Reads panel text; <paramref name="source"/> names it in messages.</summary>

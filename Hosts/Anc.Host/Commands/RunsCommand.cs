@@ -81,7 +81,24 @@ internal static class RunsCommand
             output.WriteLine($"  seed {seed["seed"]}: {seed["status"]}, {((bool?)seed["success"] == true ? "success" : "no success")}, {seed["steps"]} steps: {seed["message"]}");
         }
 
+        if (Attacks(record) is { } attacks)
+        {
+            JToken panel = attacks["panel"]!;
+            output.WriteLine($"  attacks ({panel["source"]}, {((JArray?)panel["attacks"])?.Count ?? 0} attacks, {panel["heldOutExamples"]} held-out messages each):");
+            foreach (JToken seed in attacks["seeds"] ?? new JArray())
+            {
+                output.WriteLine($"  seed {seed["seed"]}: {seed["verdict"]}");
+            }
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>The run's <c>attack.json</c> (anc-host attack), or null where it has none.</summary>
+    private static JObject? Attacks(RunRecord record)
+    {
+        string path = Path.Combine(record.Directory, "attack.json");
+        return File.Exists(path) ? JObject.Parse(File.ReadAllText(path)) : null;
     }
 
     private static int Compare(string[] folders)
@@ -94,6 +111,7 @@ internal static class RunsCommand
             ("seeds", records.Select(r => r.Seeds.ToString(CultureInfo.InvariantCulture)).ToArray()),
             ("successRate", records.Select(r => r.SuccessRate is { } rate ? rate.ToString("0.###", CultureInfo.InvariantCulture) : "-").ToArray()),
             ("successRate 95% interval", records.Select(r => r.Summary is { } s ? $"{Number(s["successRateLow"])}-{Number(s["successRateHigh"])}" : "-").ToArray()),
+            ("broken by attacks", records.Select(r => Attacks(r)?["seeds"] is JArray seeds ? $"{seeds.Count(s => (bool?)s["broken"] == true)} of {seeds.Count}" : "-").ToArray()),
         ];
         foreach (string figure in records.SelectMany(r => (r.Summary?["metrics"] as JObject)?.Properties().Select(p => p.Name) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
