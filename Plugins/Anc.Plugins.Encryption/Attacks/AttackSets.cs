@@ -29,6 +29,13 @@ internal sealed class AttackSets : IDisposable
     /// <summary>The validation set: the same plaintexts (or bits of <paramref name="width"/>, N where not given) every call for one attack.</summary>
     public Tensor Validation(int rows, int? width = null) => Fixed(1, rows, width);
 
+    /// <summary>The validation plaintexts and what is observed of them, for an attack that guesses plaintexts.</summary>
+    public (Tensor Plaintext, Tensor Observed) ObservedValidation(int rows)
+    {
+        Tensor plaintext = Validation(rows);
+        return (plaintext, _context.Target.Observe(plaintext));
+    }
+
     /// <summary>The held-out set, fresh: draw it only after training.</summary>
     public Tensor HeldOut(int rows, int? width = null) => Fixed(2, rows, width);
 

@@ -16,25 +16,23 @@ internal static class AttackTraining
 {
     /// <summary>Trains <paramref name="network"/>; returns its best validation figure (lower is better) and the history.</summary>
     /// <param name="network">The attacker's network, trained in place.</param>
-    /// <param name="learningRate">Adam's learning rate.</param>
-    /// <param name="steps">Training steps.</param>
-    /// <param name="measureEvery">Every how many steps to measure.</param>
+    /// <param name="options">Steps, learning rate, and how often to measure.</param>
     /// <param name="loss">One training batch's loss, with gradients.</param>
     /// <param name="validate">The validation figure of the network as it is (lower is better); called without gradients.</param>
-    /// <param name="progress">Where the steps go, counted from <paramref name="stepsBefore"/> of <paramref name="totalSteps"/>.</param>
-    /// <param name="stepsBefore">Steps of the attack before this network's (earlier restarts).</param>
+    /// <param name="context">The attack's context: progress and cancellation.</param>
+    /// <param name="stepsBefore">Steps of the attack before this network's (earlier restarts), for the history and progress.</param>
     /// <param name="totalSteps">Steps of the whole attack.</param>
     public static (double Best, List<MetricPoint> History) Train(
-        nn.Module<Tensor, Tensor> network, double learningRate, int steps, int measureEvery, Func<Tensor> loss, Func<double> validate, AttackContext context, long stepsBefore, long totalSteps)
+        nn.Module<Tensor, Tensor> network, TrainedAttackOptions options, Func<Tensor> loss, Func<double> validate, AttackContext context, long stepsBefore, long totalSteps)
     {
         Parameter[] parameters = network.parameters().ToArray();
-        using AdamOptimizer adam = new(parameters, learningRate);
+        using AdamOptimizer adam = new(parameters, options.LearningRate);
         List<MetricPoint> history = [];
         double best = double.PositiveInfinity;
         Tensor[] bestWeights = [];
         try
         {
-            for (int step = 1; step <= steps; step++)
+            for (int step = 1; step <= options.Steps; step++)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 using (torch.NewDisposeScope())
@@ -45,7 +43,7 @@ internal static class AttackTraining
                 }
 
                 TorchGarbage.CollectAfter(step);
-                if (step % measureEvery != 0 && step != steps)
+                if (step % options.MeasureEvery != 0 && step != options.Steps)
                 {
                     continue;
                 }
@@ -75,6 +73,33 @@ internal static class AttackTraining
             Dispose(bestWeights);
         }
     }
+
+    /// <summary>
+    /// Trains <paramref name="network"/> to guess plaintexts from what is observed, on
+    /// <paramref name="loss"/> of the plaintext and its output, measured in bits wrong on
+    /// <paramref name="validation"/> (<see cref="AttackSets.ObservedValidation"/>).
+    /// </summary>
+    public static (double Best, List<MetricPoint> History) TrainGuesser(
+        nn.Module<Tensor, Tensor> network,
+        TrainedAttackOptions options,
+        Func<Tensor, Tensor, Tensor> loss,
+        AttackSets sets,
+        (Tensor Plaintext, Tensor Observed) validation,
+        AttackContext context,
+        long stepsBefore,
+        long totalSteps) =>
+        Train(
+            network,
+            options,
+            () =>
+            {
+                Tensor plaintext = sets.Training(options.BatchSize);
+                return loss(plaintext, network.forward(context.Target.Observe(plaintext)));
+            },
+            () => AttackMeasurements.BitsWrong(network.forward(validation.Observed), validation.Plaintext),
+            context,
+            stepsBefore,
+            totalSteps);
 
     private static Tensor[] Snapshot(Parameter[] parameters)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anc.Attacks;
+using Anc.Scenarios;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,11 +42,9 @@ public sealed class ChosenPlaintextAttack : IAttack
         Func<Tensor, Tensor> distinguisher = games => Decide(scorer, games, target.PlaintextBits);
         int bits = target.PlaintextBits;
         Tensor validation = Games(sets.Validation(_options.ValidationExamples, (2 * bits) + 1), bits, target, out Tensor validationTruth);
-        (_, List<Anc.Scenarios.MetricPoint> history) = AttackTraining.Train(
+        (_, List<MetricPoint> history) = AttackTraining.Train(
             scorer,
-            _options.LearningRate,
-            _options.Steps,
-            _options.MeasureEvery,
+            _options,
             () =>
             {
                 Tensor games = Games(sets.TrainingBits(_options.BatchSize, (2 * bits) + 1), bits, target, out Tensor truth);

@@ -37,8 +37,7 @@ public sealed class FreshEveAttack : IAttack
         using AttackSets sets = new(context);
         using IDisposable scope = torch.NewDisposeScope();
         L1BitsLoss loss = new();
-        Tensor validationPlaintext = sets.Validation(_options.ValidationExamples);
-        Tensor validationObserved = target.Observe(validationPlaintext);
+        (Tensor Plaintext, Tensor Observed) validation = sets.ObservedValidation(_options.ValidationExamples);
         nn.Module<Tensor, Tensor>? best = null;
         double bestFigure = double.PositiveInfinity;
         List<MetricPoint> history = [];
@@ -48,20 +47,7 @@ public sealed class FreshEveAttack : IAttack
             // Each restart's initial weights come from the attack's seed and the restart's number.
             torch.random.manual_seed(context.Seed + restart);
             nn.Module<Tensor, Tensor> eve = Build(target);
-            (double figure, List<MetricPoint> curve) = AttackTraining.Train(
-                eve,
-                _options.LearningRate,
-                _options.Steps,
-                _options.MeasureEvery,
-                () =>
-                {
-                    Tensor plaintext = sets.Training(_options.BatchSize);
-                    return loss.Compute(plaintext, eve.forward(target.Observe(plaintext)));
-                },
-                () => AttackMeasurements.BitsWrong(eve.forward(validationObserved), validationPlaintext),
-                context,
-                (long)restart * _options.Steps,
-                total);
+            (double figure, List<MetricPoint> curve) = AttackTraining.TrainGuesser(eve, _options, loss.Compute, sets, validation, context, (long)restart * _options.Steps, total);
             history.AddRange(curve);
             if (figure < bestFigure)
             {

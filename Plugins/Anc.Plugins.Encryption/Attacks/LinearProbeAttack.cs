@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anc.Attacks;
+using Anc.Scenarios;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,24 +35,12 @@ public sealed class LinearProbeAttack : IAttack
         torch.random.manual_seed(context.Seed);
         // One row of weights per plaintext bit: N independent logistic regressions in one layer.
         nn.Module<Tensor, Tensor> probe = nn.Linear(target.ObservedWidth, target.PlaintextBits).to(target.Device);
-        Tensor validationPlaintext = sets.Validation(_options.ValidationExamples);
-        Tensor validationObserved = target.Observe(validationPlaintext);
-        (_, List<Anc.Scenarios.MetricPoint> history) = AttackTraining.Train(
-            probe,
-            _options.LearningRate,
-            _options.Steps,
-            _options.MeasureEvery,
-            () =>
-            {
-                Tensor plaintext = sets.Training(_options.BatchSize);
-                // Logistic loss on -1/+1 labels: log(1 + exp(-y z)).
-                return nn.functional.softplus(-(plaintext * probe.forward(target.Observe(plaintext)))).mean();
-            },
-            () => AttackMeasurements.BitsWrong(probe.forward(validationObserved), validationPlaintext),
-            context,
-            0,
-            _options.Steps);
+        (_, List<MetricPoint> history) = AttackTraining.TrainGuesser(
+            probe, _options, Logistic, sets, sets.ObservedValidation(_options.ValidationExamples), context, 0, _options.Steps);
 
         return AttackMeasurements.BitsRecovered(probe, sets, context, history, string.Create(CultureInfo.InvariantCulture, $"a logistic regression per bit, {_options.Steps} steps"));
     }
+
+    /// <summary>Logistic loss on -1/+1 labels: log(1 + exp(-y z)).</summary>
+    private static Tensor Logistic(Tensor plaintext, Tensor output) => nn.functional.softplus(-(plaintext * output)).mean();
 }

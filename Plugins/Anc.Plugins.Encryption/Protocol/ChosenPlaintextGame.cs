@@ -1,3 +1,4 @@
+using Anc.Plugins.Encryption.Attacks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,14 +14,18 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// </summary>
 internal sealed class ChosenPlaintextGame
 {
-    private static readonly double Chance = Math.Log(2);
+    // Held for the process rather than converted at every round: a converted scalar is native
+    // memory freed only by a finalizer (see BitSource).
+    private static readonly Scalar Chance = Math.Log(2);
+    private static readonly Scalar Zero = 0;
 
     private ChosenPlaintextGame(Tensor first, Tensor second, Tensor coin)
     {
         First = first;
         Second = second;
         Coin = coin;
-        Encrypted = torch.where(coin > 0, second, first);
+        using Tensor secondEncrypted = coin.gt(Zero);
+        Encrypted = torch.where(secondEncrypted, second, first);
     }
 
     /// <summary>The first plaintext of each pair.</summary>
@@ -42,12 +47,12 @@ internal sealed class ChosenPlaintextGame
     /// <summary>Eve's cross-entropy on the game, from her guesses of the encrypted plaintext.</summary>
     public Tensor Loss(Tensor guess) => nn.functional.softplus(-(Coin * Scores(guess))).mean();
 
-    /// <summary>Eve's advantage, 2 x accuracy - 1; a score of zero answers "the second".</summary>
+    /// <summary>Eve's advantage, 2 x accuracy - 1; a score of zero answers "the second" (as attacks score ties).</summary>
     public double Advantage(Tensor guess)
     {
         using IDisposable noGrad = torch.no_grad();
-        using Tensor correct = Scores(guess).ge(0).eq(Coin.gt(0));
-        return (2 * correct.to(ScalarType.Float32).mean().item<float>()) - 1;
+        using Tensor scores = Scores(guess);
+        return (2.0 * AttackMeasurements.CorrectBits(scores, Coin) / Coin.shape[0]) - 1;
     }
 
     /// <summary>Alice and Bob's term for Eve's game loss: zero when she is at chance.</summary>
