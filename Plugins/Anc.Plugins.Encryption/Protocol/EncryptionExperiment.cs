@@ -125,17 +125,11 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
         Tensor? eveTraining = null;
         for (int i = 0; i < _eve.Adversary!.StepsPerRound; i++)
         {
-            if (_chosenPlaintext)
-            {
-                ChosenPlaintextGame training = ChosenPlaintextGame.Draw(_data, batch, Bits);
-                Tensor input = Observe(_data, training.Encrypted);
-                eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => training.Loss(guess), input);
-            }
-            else
-            {
-                (Tensor input, Tensor plaintext) = Eavesdrop(_data, batch);
-                eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => _eve.Loss.Compute(plaintext, guess), input);
-            }
+            // As in the defenders' step: the game's pair and coin, or a plaintext, then its observation.
+            ChosenPlaintextGame? training = _chosenPlaintext ? ChosenPlaintextGame.Draw(_data, batch, Bits) : null;
+            Tensor plaintext = training?.Encrypted ?? _data.Next(batch, Bits);
+            Tensor input = Observe(_data, plaintext);
+            eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => training?.Loss(guess) ?? _eve.Loss.Compute(plaintext, guess), input);
         }
 
         _clock.Add(1, phaseStarted);
