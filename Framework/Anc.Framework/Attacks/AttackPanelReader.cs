@@ -27,19 +27,7 @@ public sealed class AttackPanelReader
     public AttackPanel Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AncInputException($"{path}: panel file not found; check the path.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AncInputException($"{path}: cannot read the panel: {e.Message}");
-        }
+        string text = InputFile.Read(path, "panel");
 
         // Messages name the file as given; the panel records where it was, for attack.json.
         return Parse(text, path) with { Source = Path.GetFullPath(path) };

@@ -3,6 +3,7 @@ using Anc.Attacks;
 using Anc.Benchmarking;
 using Anc.Manifests;
 using Anc.Plugins;
+using Anc.Sweeps;
 using Anc.Training;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -40,6 +41,9 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<AttackPanelReader>();
         services.TryAddSingleton<RunAttacker>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
+        services.TryAddSingleton<SweepReader>();
+        services.TryAddSingleton(provider => new TrialRunner(provider.GetRequiredService<ExperimentRunner>(), provider.GetRequiredService<ManifestReader>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SweepRunner(provider.GetRequiredService<TrialRunner>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

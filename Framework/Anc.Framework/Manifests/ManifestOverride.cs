@@ -52,6 +52,27 @@ public sealed class ManifestOverride
         return new ManifestOverride(path, segments, ReadValue(assignment[(equals + 1)..].Trim()), source);
     }
 
+    /// <summary>
+    /// Sets <paramref name="path"/> (dotted) to <paramref name="value"/>, as a file other than the
+    /// command line asks (a sweep's grid); <paramref name="source"/> names where, for messages.
+    /// </summary>
+    /// <exception cref="AncInputException">The path is not a dotted path.</exception>
+    public static ManifestOverride Of(string path, JToken value, string source)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        string[] segments = path.Split('.');
+        if (segments.Any(s => s.Length == 0))
+        {
+            throw new AncInputException($"{source}: '{path}' is not a dotted path such as training.batchSize.");
+        }
+
+        // Without the line info of the file it came from: a mistake in it is located at the source, not at a line of the manifest.
+        JToken plain = JToken.Parse(value.ToString(Formatting.None), new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore });
+        return new ManifestOverride(path, segments, plain, source);
+    }
+
     /// <summary>The override that sets <c>seeds</c> from a list of seeds and ranges such as <c>0-19</c> or <c>0-4,7,9</c>.</summary>
     /// <exception cref="AncInputException">The list is not of that form.</exception>
     public static ManifestOverride Seeds(string seeds, string option = "--seeds")

@@ -52,25 +52,7 @@ public sealed partial class ManifestReader
     public ResolvedManifest Read(string path, IReadOnlyList<ManifestOverride>? overrides = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Directory.Exists(path))
-        {
-            throw new AncInputException($"{path}: is a folder; give the path of a manifest file (.json).");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AncInputException($"{path}: manifest file not found; check the path.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AncInputException($"{path}: cannot read the manifest: {e.Message}");
-        }
-
+        string text = InputFile.Read(path, "manifest");
         return Parse(text, path, overrides);
     }
 

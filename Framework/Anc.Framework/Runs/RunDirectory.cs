@@ -48,6 +48,18 @@ public sealed class RunDirectory
         throw new IOException($"Could not find a free run folder name under {parent}.");
     }
 
+    /// <summary>
+    /// Creates the run folder at exactly <paramref name="path"/>, as a sweep places each trial's
+    /// run; the folder must not exist or be empty.
+    /// </summary>
+    /// <exception cref="IOException">Another run has the folder.</exception>
+    public static RunDirectory CreateAt(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        return Claim(full) ? new RunDirectory(full) : throw new IOException($"{full} is taken by another run (it is not empty).");
+    }
+
     /// <summary>An existing run folder, such as the one a seed process is told to train into.</summary>
     /// <exception cref="DirectoryNotFoundException">There is no folder at <paramref name="path"/>.</exception>
     public static RunDirectory Open(string path)

@@ -59,25 +59,43 @@ internal sealed class ExperimentRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(commandLine);
         int parallel = Parallelism(settings.Parallel, manifest);
-        Device device = _devices.Resolve(manifest.Device);
-        SetThreads(manifest);
-        DateTimeOffset started = _time.GetUtcNow();
         RunDirectory run;
         try
         {
-            run = RunDirectory.Create(settings.OutputRoot, manifest.Experiment, started);
+            run = RunDirectory.Create(settings.OutputRoot, manifest.Experiment, _time.GetUtcNow());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AncInputException($"{settings.OutputRoot}: cannot create a run directory there ({e.Message}); choose another --output.");
         }
 
+        return Begin(run, manifest, parallel, sharedBy: 1, commandLine, observer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs every seed of <paramref name="manifest"/> into <paramref name="run"/>, a new empty
+    /// folder (a sweep's trial), while <paramref name="sharedBy"/> runs share the machine: above
+    /// one, its seeds train in processes of their own with that share of the threads.
+    /// </summary>
+    public RunResult RunInto(RunDirectory run, ResolvedManifest manifest, int sharedBy, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        return Begin(run, manifest, Parallelism(1, manifest, sharedBy: sharedBy), sharedBy, commandLine, observer, cancellationToken);
+    }
+
+    private RunResult Begin(RunDirectory run, ResolvedManifest manifest, int parallel, int sharedBy, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken)
+    {
+        Device device = _devices.Resolve(manifest.Device);
+        SetThreads(manifest);
+        DateTimeOffset started = _time.GetUtcNow();
         run.WriteJson("manifest.json", manifest.ToJson());
         JObject environment = RunEnvironment.Describe(manifest, _catalog, device, commandLine);
         environment["parallel"] = parallel;
-        environment["threadsPerSeed"] = ThreadsPerSeed(manifest, parallel);
+        environment["threadsPerSeed"] = ThreadsPerSeed(manifest, parallel * sharedBy);
         run.WriteJson("environment.json", environment);
-        return Execute(run, manifest, device, parallel, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
+        return Execute(run, manifest, device, parallel, sharedBy, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +103,7 @@ internal sealed class ExperimentRunner
     /// diverged keep their outcome (they would repeat it exactly); the others resume from their
     /// latest checkpoint. <c>environment.json</c> records each resumption.
     /// </summary>
-    public RunResult Resume(RunDirectory run, ResolvedManifest manifest, int parallel, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken)
+    public RunResult Resume(RunDirectory run, ResolvedManifest manifest, int parallel, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken, int sharedBy = 1)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -101,7 +119,7 @@ internal sealed class ExperimentRunner
             }
         }
 
-        int workers = Parallelism(parallel, manifest, Math.Max(1, seedsLeft));
+        int workers = Parallelism(parallel, manifest, Math.Max(1, seedsLeft), sharedBy);
         Device device = _devices.Resolve(manifest.Device);
         SetThreads(manifest);
         string environmentPath = Path.Combine(run.FullPath, "environment.json");
@@ -113,12 +131,12 @@ internal sealed class ExperimentRunner
             ["at"] = _time.GetUtcNow().ToString("O"),
             ["commandLine"] = new JArray(commandLine),
             ["parallel"] = workers,
-            ["threadsPerSeed"] = ThreadsPerSeed(manifest, workers),
+            ["threadsPerSeed"] = ThreadsPerSeed(manifest, workers * sharedBy),
             ["seedsKept"] = new JArray(kept.Keys.Order()),
         });
         environment["resumes"] = resumes;
         run.WriteJson("environment.json", environment);
-        return Execute(run, manifest, device, workers, kept, started, observer, cancellationToken, resume: true);
+        return Execute(run, manifest, device, workers, sharedBy, kept, started, observer, cancellationToken, resume: true);
     }
 
     private RunResult Execute(
@@ -126,18 +144,19 @@ internal sealed class ExperimentRunner
         ResolvedManifest manifest,
         Device device,
         int parallel,
+        int sharedBy,
         IReadOnlyDictionary<int, SeedOutcome> kept,
         DateTimeOffset started,
         IRunObserver? observer,
         CancellationToken cancellationToken,
         bool resume = false)
     {
-        int threadsPerSeed = ThreadsPerSeed(manifest, parallel);
+        int threadsPerSeed = ThreadsPerSeed(manifest, parallel * sharedBy);
         IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
         RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer]);
         observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
-        Func<int, SeedOutcome> train = parallel > 1
+        Func<int, SeedOutcome> train = parallel * sharedBy > 1
             ? seed => _processes.Train(run, seed, threadsPerSeed, resume, observers, cancellationToken)
             : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken, resume);
         ConcurrentDictionary<int, SeedOutcome> outcomes = new();
@@ -166,7 +185,7 @@ internal sealed class ExperimentRunner
                 new ParallelOptions { MaxDegreeOfParallelism = parallel },
                 TrainSeed);
         }
-        else if (together > 1)
+        else if (together > 1 && sharedBy == 1)
         {
             foreach (int seed in manifest.Seeds.Where(kept.ContainsKey))
             {
@@ -211,10 +230,18 @@ internal sealed class ExperimentRunner
         }
     }
 
-    /// <summary>How many seeds train at once: no more than asked, than there are seeds, or, without seed processes, one.</summary>
-    private int Parallelism(int asked, ResolvedManifest manifest, int? seeds = null)
+    /// <summary>
+    /// How many seeds train at once: no more than asked, than there are seeds, or, without seed
+    /// processes, one; runs that share the machine (<paramref name="sharedBy"/> above one) need seed processes too.
+    /// </summary>
+    private int Parallelism(int asked, ResolvedManifest manifest, int? seeds = null, int sharedBy = 1)
     {
         int parallel = Math.Min(asked, seeds ?? manifest.Seeds.Count);
+        if (sharedBy > 1 && !_processes.Available)
+        {
+            throw new AncInputException($"{sharedBy} runs at once: this application trains in its own process only (it sets no AncOptions.SeedProcess); run them one after another.");
+        }
+
         if (parallel > 1 && !_processes.Available)
         {
             throw new AncInputException($"parallel {asked}: this application trains seeds in its own process only (it sets no AncOptions.SeedProcess); run them one after another.");

@@ -1,0 +1,79 @@
+using Anc.Runs;
+using Anc.Training;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Sweeps;
+
+/// <summary>
+/// A sweep's folder, <c>&lt;root&gt;/&lt;sweep&gt;/</c>, always the same for the same sweep, so that
+/// running the sweep again finds what is done: <c>sweep.json</c> (its settings and trials),
+/// <c>trials/&lt;trial id&gt;/</c> (each trial's run directory), and, once every trial has finished,
+/// <c>summary.json</c>, <c>summary.md</c> and <c>plots/</c>.
+/// </summary>
+public sealed class SweepDirectory
+{
+    private readonly RunDirectory _files;
+
+    private SweepDirectory(string path)
+    {
+        FullPath = path;
+        _files = RunDirectory.Open(path);
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string FullPath { get; }
+
+    /// <summary>The folder of the sweep <paramref name="name"/> under <paramref name="root"/>, created if new.</summary>
+    public static SweepDirectory At(string root, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        string path = Path.Combine(Path.GetFullPath(root), name);
+        Directory.CreateDirectory(path);
+        return new SweepDirectory(path);
+    }
+
+    /// <summary>The run directory of <paramref name="trial"/>.</summary>
+    public string TrialPath(SweepTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return Path.Combine(FullPath, "trials", trial.Id);
+    }
+
+    /// <summary>Where the trial whose run directory is <paramref name="directory"/> stands.</summary>
+    public static TrialState StateOf(string directory, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!File.Exists(Path.Combine(directory, "manifest.json")))
+        {
+            return TrialState.New;
+        }
+
+        RunRecord record = RunRecord.Read(directory, now);
+        return record.Summary is not null && record.Status != SeedStatus.Cancelled ? TrialState.Finished
+            : record.Status == "running" ? TrialState.Running
+            : TrialState.Unfinished;
+    }
+
+    /// <summary>The trial's <c>summary.json</c>, once it has finished.</summary>
+    public JObject? SummaryOf(SweepTrial trial)
+    {
+        string path = Path.Combine(TrialPath(trial), "summary.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        JObject summary = JObject.Parse(File.ReadAllText(path));
+        return (string?)summary["status"] == SeedStatus.Cancelled ? null : summary;
+    }
+
+    /// <summary>Writes indented JSON into the folder, atomically.</summary>
+    public void WriteJson(string relativePath, JToken json) => _files.WriteJson(relativePath, json);
+
+    /// <summary>Writes text into the folder, atomically.</summary>
+    public void WriteText(string relativePath, string text) => _files.WriteText(relativePath, text);
+
+    /// <summary>Writes bytes into the folder, atomically.</summary>
+    public void WriteBytes(string relativePath, byte[] bytes) => _files.WriteBytes(relativePath, bytes);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using ScottPlot;
+
+namespace Anc.Sweeps;
+
+/// <summary>
+/// <c>summary.md</c>, the settings compared in one table (what each changes, trials finished,
+/// success rate with its 95% interval, each figure's median), and
+/// <c>plots/success-rate.png</c>, the success rates side by side with their intervals.
+/// </summary>
+internal static class SweepReport
+{
+    public static void Write(SweepDirectory directory, SweepPlan plan, JObject summary)
+    {
+        List<JObject> settings = [.. ((JArray)summary["settings"]!).OfType<JObject>()];
+        List<string> changed = [.. plan.Settings.SelectMany(s => s.Overrides.Select(o => o.Key)).Distinct(StringComparer.Ordinal)];
+        List<string> figures = [.. settings.SelectMany(s => ((JObject)s["metrics"]!).Properties().Select(p => p.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Dictionary<string, string> headers = ShortNames(changed);
+
+        StringBuilder text = new();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Sweep {plan.Name}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Base manifest `{plan.BaseManifest}`, seeds {string.Join(", ", plan.Seeds)}; {summary["finished"]} of {summary["trials"]} trials finished ({summary["status"]}).");
+        text.AppendLine();
+        text.AppendLine("| setting | " + string.Concat(changed.Select(c => $"{headers[c]} | ")) + "finished | succeeded | success rate (95% interval) | " + string.Concat(figures.Select(f => $"{f} (median) | ")));
+        text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", changed.Count + 3 + figures.Count)));
+        foreach ((SweepSetting setting, JObject row) in plan.Settings.Zip(settings))
+        {
+            Dictionary<string, JToken> values = setting.Overrides.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+            text.Append(CultureInfo.InvariantCulture, $"| {setting.Id} | ");
+            text.Append(string.Concat(changed.Select(c => $"{(values.TryGetValue(c, out JToken? value) ? SweepSetting.Show(value) : "")} | ")));
+            text.Append(CultureInfo.InvariantCulture, $"{row["finished"]} of {row["trials"]} | {row["succeeded"]} | {Rate(row)} | ");
+            text.AppendLine(string.Concat(figures.Select(f => $"{Figure(row, f)} | ")));
+        }
+
+        directory.WriteText("summary.md", text.ToString());
+        directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings));
+    }
+
+    private static string Rate(JObject row) =>
+        row["successRate"]?.Type is JTokenType.Float or JTokenType.Integer
+            ? string.Create(CultureInfo.InvariantCulture, $"{(double)row["successRate"]!:0.###} ({(double)row["successRateLow"]!:0.###} to {(double)row["successRateHigh"]!:0.###})")
+            : "none finished";
+
+    private static string Figure(JObject row, string figure) =>
+        row["metrics"]?[figure]?["median"] is JValue median ? string.Create(CultureInfo.InvariantCulture, $"{(double)median:0.###}") : "";
+
+    /// <summary>Each changed path by its shortest ending that tells it from the others: <c>learningRate</c>, <c>eve.architecture.options.variant</c>.</summary>
+    private static Dictionary<string, string> ShortNames(List<string> paths)
+    {
+        Dictionary<string, string> names = new(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string[] segments = path.Split('.');
+            int take = 1;
+            while (take < segments.Length && paths.Count(p => p != path && p.EndsWith("." + string.Join('.', segments[^take..]), StringComparison.Ordinal)) > 0)
+            {
+                take++;
+            }
+
+            names[path] = string.Join('.', segments[^take..]);
+        }
+
+        return names;
+    }
+
+    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings)
+    {
+        Plot plot = new();
+        for (int i = 0; i < settings.Count; i++)
+        {
+            JObject row = settings[i];
+            double rate = (double?)row["successRate"] ?? 0;
+            double low = (double)row["successRateLow"]!;
+            double high = (double)row["successRateHigh"]!;
+            var bar = plot.Add.Bar(position: i, value: rate, error: 0);
+            bar.Color = Colors.C0;
+            // The 95% interval as a whisker with caps.
+            foreach ((double x1, double y1, double x2, double y2) in new[] { (i, low, i, high), (i - 0.1, low, i + 0.1, low), (i - 0.1, high, i + 0.1, high) })
+            {
+                var whisker = plot.Add.Line(x1, y1, x2, y2);
+                whisker.LineWidth = 2;
+                whisker.Color = Colors.Black;
+            }
+        }
+
+        plot.Axes.SetLimits(-0.7, settings.Count - 0.3, 0, 1.05);
+        double[] positions = [.. Enumerable.Range(0, settings.Count).Select(i => (double)i)];
+        string[] labels = [.. plan.Settings.Select(s => s.Overrides.Count == 0 ? "base" : string.Join("\n", s.Overrides.Select(o => SweepSetting.Show(o.Value))))];
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
+        plot.Title($"{plan.Name}: success rate per setting ({plan.Seeds.Count} seed(s) each), 95% intervals");
+        plot.YLabel("success rate");
+        return plot.GetImageBytes(Math.Max(600, 120 * settings.Count), 540, ImageFormat.Png);
+    }
+}

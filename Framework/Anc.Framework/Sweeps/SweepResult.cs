@@ -1,0 +1,17 @@
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Sweeps;
+
+/// <summary>How a sweep went: its folder, its summary, and how many trials this invocation trained.</summary>
+/// <param name="Directory">The sweep's folder.</param>
+/// <param name="Summary">Its <c>summary.json</c>.</param>
+/// <param name="Trained">Trials trained (or resumed) now.</param>
+/// <param name="Skipped">Trials that had finished before.</param>
+public sealed record SweepResult(string Directory, JObject Summary, int Trained, int Skipped)
+{
+    /// <summary>Whether every trial has finished.</summary>
+    public bool Complete => (string?)Summary["status"] == "complete";
+
+    /// <summary>Whether a trial's seed crashed.</summary>
+    public bool AnyCrashed => ((JArray)Summary["settings"]!).Any(s => (int)s["crashed"]! > 0);
+}
