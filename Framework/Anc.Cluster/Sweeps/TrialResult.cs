@@ -1,0 +1,19 @@
+namespace Anc.Cluster.Sweeps;
+
+/// <summary>
+/// The outcome of one trial, recorded once by its sweep: whatever attempt finished first is the trial's result.
+/// </summary>
+/// <param name="TrialId">The trial's id.</param>
+/// <param name="Status">The executor's word for the outcome (for instance "completed" or "failed").</param>
+/// <param name="Success">Whether the trial ran to a usable result.</param>
+/// <param name="Summary">The executor's summary, as JSON text.</param>
+/// <param name="Worker">The worker that produced it.</param>
+/// <param name="Attempt">The attempt that produced it.</param>
+[GenerateSerializer, Immutable]
+public sealed record TrialResult(
+    [property: Id(0)] string TrialId,
+    [property: Id(1)] string Status,
+    [property: Id(2)] bool Success,
+    [property: Id(3)] string Summary,
+    [property: Id(4)] string Worker,
+    [property: Id(5)] int Attempt);

@@ -1,0 +1,184 @@
+using Anc.Cluster.Sweeps;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Anc.Cluster.Workers;
+
+/// <summary>
+/// The worker side of distributed sweeps: <see cref="TrialWorkerOptions.Slots"/> loops that each pull a trial from the
+/// active sweeps, run it through the <see cref="ITrialExecutor"/> on a thread-pool thread (never on the Orleans
+/// scheduler), renew its lease every quarter of the lease time and report its result. When the sweep says the lease is
+/// lost the trial is cancelled; when the worker stops its trials are cancelled and released for others to resume.
+/// </summary>
+public sealed partial class TrialWorker : BackgroundService
+{
+    private readonly IGrainFactory grains;
+    private readonly ITrialExecutor executor;
+    private readonly TrialWorkerOptions options;
+    private readonly TimeSpan renewInterval;
+    private readonly string workerId;
+    private readonly ILogger<TrialWorker> logger;
+
+    /// <summary>Creates the worker.</summary>
+    /// <param name="grains">Where the sweeps and the registry are reached.</param>
+    /// <param name="executor">What runs the trials.</param>
+    /// <param name="options">Slots, poll interval and worker id.</param>
+    /// <param name="queueOptions">The lease time, which sets how often leases are renewed.</param>
+    /// <param name="silo">The silo the worker runs in, whose address is the default worker id.</param>
+    /// <param name="logger">Where to log.</param>
+    public TrialWorker(
+        IGrainFactory grains,
+        ITrialExecutor executor,
+        IOptions<TrialWorkerOptions> options,
+        IOptions<SweepQueueOptions> queueOptions,
+        ILocalSiloDetails silo,
+        ILogger<TrialWorker> logger)
+    {
+        this.grains = grains;
+        this.executor = executor;
+        this.options = options.Value;
+        this.logger = logger;
+        renewInterval = queueOptions.Value.LeaseTime / 4;
+        workerId = this.options.WorkerId ?? silo.SiloAddress.ToString();
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Slots, 1, nameof(options));
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Slots).Select(slot => Task.Run(() => RunSlotAsync($"{workerId}/{slot}", stoppingToken), CancellationToken.None)));
+
+    private async Task RunSlotAsync(string worker, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await LeaseAsync(worker) is { } lease)
+                {
+                    await RunTrialAsync(worker, lease, stoppingToken);
+                    continue;
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogLoopFailed(worker, exception);
+            }
+
+            try
+            {
+                await Task.Delay(options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<TrialLease?> LeaseAsync(string worker)
+    {
+        foreach (var sweepId in await grains.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Active())
+        {
+            if (await grains.GetGrain<ISweepGrain>(sweepId).Lease(worker) is { } lease)
+            {
+                return lease;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RunTrialAsync(string worker, TrialLease lease, CancellationToken stoppingToken)
+    {
+        var sweep = grains.GetGrain<ISweepGrain>(lease.SweepId);
+        var progress = new LatestProgress();
+        using var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        LogTrialStarted(worker, lease.SweepId, lease.TrialId, lease.Attempt);
+        var run = Task.Run(() => executor.RunAsync(lease, progress, trialCancellation.Token), CancellationToken.None);
+
+        var lost = false;
+        while (!run.IsCompleted && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.WhenAny(run, Task.Delay(renewInterval, stoppingToken));
+            if (run.IsCompleted || stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                if (!await sweep.Renew(lease.TrialId, lease.Attempt, progress.Latest))
+                {
+                    lost = true;
+                    LogLeaseLost(worker, lease.SweepId, lease.TrialId, lease.Attempt);
+                    await trialCancellation.CancelAsync();
+                    break;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The lease is only lost when the sweep says so; a failed renewal is tried again next time.
+                LogRenewFailed(worker, lease.SweepId, lease.TrialId, exception);
+            }
+        }
+
+        TrialResult result;
+        try
+        {
+            result = await run;
+        }
+        catch (OperationCanceledException) when (lost || stoppingToken.IsCancellationRequested)
+        {
+            if (!lost)
+            {
+                try
+                {
+                    await sweep.Release(lease.TrialId, lease.Attempt);
+                    LogTrialReleased(worker, lease.SweepId, lease.TrialId, lease.Attempt);
+                }
+                catch (Exception exception)
+                {
+                    // The lease runs out on its own; releasing only spares the next worker the wait.
+                    LogReleaseFailed(worker, lease.SweepId, lease.TrialId, exception);
+                }
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            LogTrialFailed(worker, lease.SweepId, lease.TrialId, exception);
+            result = new TrialResult(
+                lease.TrialId, "failed", false, System.Text.Json.JsonSerializer.Serialize(new { error = exception.Message }), worker, lease.Attempt);
+        }
+
+        // A result is a result even when the lease was lost meanwhile: the sweep keeps whichever attempt finished first.
+        var recorded = await sweep.Complete(result with { Worker = worker, Attempt = lease.Attempt });
+        LogTrialCompleted(worker, lease.SweepId, lease.TrialId, lease.Attempt, result.Status, recorded);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: asking for work failed")]
+    private partial void LogLoopFailed(string worker, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Worker}: runs trial {SweepId}/{TrialId}, attempt {Attempt}")]
+    private partial void LogTrialStarted(string worker, string sweepId, string trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: lost the lease of trial {SweepId}/{TrialId}, attempt {Attempt}; stopping it")]
+    private partial void LogLeaseLost(string worker, string sweepId, string trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: renewing the lease of trial {SweepId}/{TrialId} failed")]
+    private partial void LogRenewFailed(string worker, string sweepId, string trialId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Worker}: released trial {SweepId}/{TrialId}, attempt {Attempt}")]
+    private partial void LogTrialReleased(string worker, string sweepId, string trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: releasing trial {SweepId}/{TrialId} failed; its lease will run out")]
+    private partial void LogReleaseFailed(string worker, string sweepId, string trialId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Worker}: trial {SweepId}/{TrialId} failed")]
+    private partial void LogTrialFailed(string worker, string sweepId, string trialId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Worker}: trial {SweepId}/{TrialId}, attempt {Attempt}, ended {Status} (recorded: {Recorded})")]
+    private partial void LogTrialCompleted(string worker, string sweepId, string trialId, int attempt, string status, bool recorded);
+}

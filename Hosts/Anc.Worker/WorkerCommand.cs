@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Anc.Cluster.Hosting;
+
+namespace Anc.Worker;
+
+/// <summary>anc-worker's command line: options with the defaults a single machine needs, and the free ports that let several workers share one.</summary>
+internal static class WorkerCommand
+{
+    public static RootCommand Create(Func<WorkerSettings, CancellationToken, Task<int>> run)
+    {
+        Option<string> cluster = new("--cluster")
+        {
+            Description = "The cluster: 'localhost' (this machine, state in memory) or 'redis://host:port'.",
+            DefaultValueFactory = _ => "localhost",
+        };
+        Option<int> slots = new("--slots") { Description = "How many trials to run at once.", DefaultValueFactory = _ => 1 };
+        Option<int> siloPort = new("--silo-port")
+        {
+            Description = $"The silo port; 0 picks a free one (with localhost, the worker on {ClusterConnection.DefaultSiloPort} is the primary).",
+            DefaultValueFactory = _ => ClusterConnection.DefaultSiloPort,
+        };
+        Option<int> gatewayPort = new("--gateway-port")
+        {
+            Description = "The gateway port clients connect to; 0 picks a free one.",
+            DefaultValueFactory = _ => ClusterConnection.DefaultGatewayPort,
+        };
+        RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps.")
+        {
+            cluster, slots, siloPort, gatewayPort,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            ClusterConnection connection;
+            try
+            {
+                connection = ClusterConnection.Parse(parse.GetValue(cluster)!);
+            }
+            catch (FormatException exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+                return Task.FromResult(2);
+            }
+
+            if (parse.GetValue(slots) < 1)
+            {
+                Console.Error.WriteLine("--slots must be at least 1.");
+                return Task.FromResult(2);
+            }
+
+            return run(new WorkerSettings(connection, parse.GetValue(slots), OrFree(parse.GetValue(siloPort)), OrFree(parse.GetValue(gatewayPort))), cancellationToken);
+        });
+        return command;
+    }
+
+    private static int OrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Anc.Testing;
+
+namespace Anc.Cluster.Tests;
+
+/// <summary>A private Redis on a free port, started and stopped with eng/services/redis.sh, its files in a temporary folder.</summary>
+internal sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private RedisServer(int port, string directory)
+    {
+        Port = port;
+        this.directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string Connection => $"redis://127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("anc-redis-").FullName;
+        var server = new RedisServer(FreePort(), directory);
+        await server.RunAsync("start", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
+        return server;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsync("stop", directory);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task RunAsync(params string[] arguments)
+    {
+        ProcessStartInfo start = new("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AncHostProcess.RepositoryRoot, "eng", "services", "redis.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"redis.sh {string.Join(' ', arguments)} failed (is redis-server installed? eng/services/redis.sh install): {await error}");
+    }
+}
