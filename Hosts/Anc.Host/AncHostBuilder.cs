@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Anc.Host.Commands;
 using Anc.Host.Console;
 using Anc.Manifests;
@@ -38,7 +37,7 @@ internal static class AncHostBuilder
                 options.AddPluginFolder(folder);
             }
 
-            options.SeedProcess = assignment => SeedProcess(SeedCommand.Arguments(assignment, pluginFolders));
+            options.SeedProcess = assignment => assignment.StartThisProgram(typeof(AncHostBuilder).Assembly, pluginFolders);
         });
         if (progress != ProgressMode.None)
         {
@@ -46,28 +45,6 @@ internal static class AncHostBuilder
         }
 
         return builder.Build();
-    }
-
-    /// <summary>
-    /// This host again with <paramref name="arguments"/>: its own executable, or, where it runs as
-    /// <c>dotnet anc-host.dll</c>, dotnet with its assembly.
-    /// </summary>
-    private static ProcessStartInfo SeedProcess(IEnumerable<string> arguments)
-    {
-        string program = Environment.ProcessPath ?? "dotnet";
-        bool throughDotnet = Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        ProcessStartInfo start = new(program);
-        if (throughDotnet)
-        {
-            start.ArgumentList.Add(typeof(AncHostBuilder).Assembly.Location);
-        }
-
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
     }
 
     /// <summary>

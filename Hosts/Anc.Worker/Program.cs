@@ -1,26 +1,36 @@
 using Anc.Cluster.Hosting;
-using Anc.Cluster.Workers;
+using Anc.Plugins;
 using Anc.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 return await WorkerCommand.Create(RunAsync).Parse(args).InvokeAsync();
 
 static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cancellationToken)
 {
-    var builder = Host.CreateApplicationBuilder();
-    TrialExecution.ConfigureTrials(builder.Services);
-    if (!builder.Services.Any(service => service.ServiceType == typeof(ITrialExecutor)))
-    {
-        await Console.Error.WriteLineAsync(
-            $"anc-worker cannot train: no {nameof(ITrialExecutor)} is registered (Hosts/Anc.Worker/TrialExecution.cs, ConfigureTrials, registers the trainer).");
-        return 3;
-    }
-
+    HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+    builder.Logging.ClearProviders();
+    // Orleans' notes about the garbage collector and a slow start on a busy machine are not the operator's business.
+    builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Anc", LogLevel.Information)
+        .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+    TrialExecution.ConfigureTrials(builder.Services, settings.PluginFolders, settings.Slots);
     builder.UseOrleans(silo => silo
         .UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort)
-        .AddAncSweepWorker(options => options.Slots = settings.Slots));
-    using var host = builder.Build();
+        .AddAncSweepQueue(options => options.LeaseTime = settings.LeaseTime)
+        .AddAncSweepWorker(options =>
+        {
+            options.Slots = settings.Slots;
+            // Machine and process: what an operator looks for when a trial's worker is named.
+            options.WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}";
+        }));
+    using IHost host = builder.Build();
+    foreach (PluginFault fault in host.Services.GetRequiredService<PluginCatalog>().Faults)
+    {
+        await Console.Error.WriteLineAsync($"warning: {fault.Message}");
+    }
+
+    Console.WriteLine($"anc-worker: joining {settings.Cluster} as silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, {settings.Slots} trial(s) at once");
     await host.RunAsync(cancellationToken);
     return 0;
 }

@@ -26,10 +26,21 @@ internal static class WorkerCommand
             Description = "The gateway port clients connect to; 0 picks a free one.",
             DefaultValueFactory = _ => ClusterConnection.DefaultGatewayPort,
         };
-        RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps.")
+        Option<string[]> plugins = new("--plugins")
         {
-            cluster, slots, siloPort, gatewayPort,
+            Description = "A plugin folder besides the built-in ones (repeatable); every worker needs the plugins its sweeps' manifests name.",
+            AllowMultipleArgumentsPerToken = false,
         };
+        Option<double> leaseSeconds = new("--lease-seconds")
+        {
+            Description = "How long a trial stays with a worker that stopped reporting (killed, cut off) before another worker takes it over from its last checkpoint; every worker of a cluster should use the same.",
+            DefaultValueFactory = _ => 60,
+        };
+        RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps (anc-host sweep --cluster).")
+        {
+            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds,
+        };
+        command.Subcommands.Add(SeedCommand.Create());
         command.SetAction((parse, cancellationToken) =>
         {
             ClusterConnection connection;
@@ -49,7 +60,30 @@ internal static class WorkerCommand
                 return Task.FromResult(2);
             }
 
-            return run(new WorkerSettings(connection, parse.GetValue(slots), OrFree(parse.GetValue(siloPort)), OrFree(parse.GetValue(gatewayPort))), cancellationToken);
+            if (parse.GetValue(leaseSeconds) is not (>= 1 and <= 86_400))
+            {
+                Console.Error.WriteLine("--lease-seconds must be between 1 and 86400.");
+                return Task.FromResult(2);
+            }
+
+            foreach (string folder in parse.GetValue(plugins) ?? [])
+            {
+                if (!Directory.Exists(folder))
+                {
+                    Console.Error.WriteLine($"--plugins {folder}: there is no such folder; give a folder of plugin folders or one plugin's folder.");
+                    return Task.FromResult(2);
+                }
+            }
+
+            return run(
+                new WorkerSettings(
+                    connection,
+                    parse.GetValue(slots),
+                    OrFree(parse.GetValue(siloPort)),
+                    OrFree(parse.GetValue(gatewayPort)),
+                    parse.GetValue(plugins) ?? [],
+                    TimeSpan.FromSeconds(parse.GetValue(leaseSeconds))),
+                cancellationToken);
         });
         return command;
     }

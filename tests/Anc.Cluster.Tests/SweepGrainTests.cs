@@ -96,6 +96,25 @@ public sealed class SweepGrainTests(SweepClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_trial_its_worker_could_not_train_is_retried_when_the_sweep_is_submitted_again_and_a_trained_one_is_not()
+    {
+        var sweep = fixture.Sweep(Trials.NewSweepId());
+        await sweep.Submit(Trials.Specs(2));
+        var broken = (await sweep.Lease("no-plugin"))!;
+        var trained = (await sweep.Lease("fine"))!;
+        Assert.True(await sweep.Complete(new TrialResult(broken.TrialId, TrialResult.Failed, false, """{"error":"no plugin"}""", "no-plugin", broken.Attempt)));
+        Assert.True(await sweep.Complete(Trials.Result(trained, "fine")));
+        Assert.Null(await sweep.Lease("idle"));
+
+        var again = await sweep.Submit(Trials.Specs(2));
+        var retry = await sweep.Lease("with-plugin");
+
+        Assert.Equal((TrialState.Pending, TrialState.Done), (again.Trials[0].State, again.Trials[1].State));
+        Assert.Equal((broken.TrialId, 2), (retry!.TrialId, retry.Attempt));
+        Assert.Null(await sweep.Lease("idle"));
+    }
+
+    [Fact]
     public async Task A_released_trial_is_pending_again_at_once()
     {
         var sweep = fixture.Sweep(Trials.NewSweepId());

@@ -1,6 +1,7 @@
 using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
 using Anc.Cluster.Workers;
+using Anc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

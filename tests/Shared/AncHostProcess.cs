@@ -10,6 +10,9 @@ internal static class AncHostProcess
 
     public static string HostAssembly => Metadata("AncHostAssembly");
 
+    /// <summary>The built anc-worker, a cluster's worker.</summary>
+    public static string WorkerAssembly => Metadata("AncWorkerAssembly");
+
     /// <summary>The configuration the tests were built in, which is the one the packages are packed from.</summary>
     public static string Configuration => Metadata("AncConfiguration");
 
@@ -27,10 +30,13 @@ internal static class AncHostProcess
         RunDotnet(workingDirectory, timeout, new Dictionary<string, string?>(), [HostAssembly, .. arguments]);
 
     /// <summary>Starts the built anc-host with <paramref name="arguments"/> and returns at once, its output redirected, for a test that acts on the running process.</summary>
-    public static Process Begin(string workingDirectory, params string[] arguments)
+    public static Process Begin(string workingDirectory, params string[] arguments) => BeginAssembly(HostAssembly, workingDirectory, arguments);
+
+    /// <summary>Starts the built assembly <paramref name="assembly"/> (anc-host, anc-worker) and returns at once, its output redirected.</summary>
+    public static Process BeginAssembly(string assembly, string workingDirectory, params string[] arguments)
     {
         ProcessStartInfo start = new("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])[HostAssembly, .. arguments])
+        foreach (string argument in (string[])[assembly, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -31,6 +31,14 @@ public sealed class SweepGrain(
                 state.State.Trials.Add(new SweepTrialRecord { Spec = spec, State = TrialState.Pending });
                 added = true;
             }
+            else if (Find(spec.Id) is { State: TrialState.Done, Result.Status: TrialResult.Failed } failed)
+            {
+                // A trial its worker could not train (a plugin missing there, a full disk) is tried again when the sweep is submitted again.
+                failed.State = TrialState.Pending;
+                failed.Result = null;
+                failed.Worker = null;
+                added = true;
+            }
         }
 
         if (added)

@@ -4,7 +4,7 @@ namespace Anc.Cluster.Sweeps;
 /// The outcome of one trial, recorded once by its sweep: whatever attempt finished first is the trial's result.
 /// </summary>
 /// <param name="TrialId">The trial's id.</param>
-/// <param name="Status">The executor's word for the outcome (for instance "completed" or "failed").</param>
+/// <param name="Status">The executor's word for the outcome (for instance "completed"), or <see cref="Failed"/> where the worker could not train the trial.</param>
 /// <param name="Success">Whether the trial ran to a usable result.</param>
 /// <param name="Summary">The executor's summary, as JSON text.</param>
 /// <param name="Worker">The worker that produced it.</param>
@@ -16,4 +16,8 @@ public sealed record TrialResult(
     [property: Id(2)] bool Success,
     [property: Id(3)] string Summary,
     [property: Id(4)] string Worker,
-    [property: Id(5)] int Attempt);
+    [property: Id(5)] int Attempt)
+{
+    /// <summary>The status of a trial whose executor threw: nothing was trained to a result, and submitting the sweep again retries it.</summary>
+    public const string Failed = "failed";
+}

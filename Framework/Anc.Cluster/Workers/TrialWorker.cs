@@ -13,6 +13,9 @@ namespace Anc.Cluster.Workers;
 /// </summary>
 public sealed partial class TrialWorker : BackgroundService
 {
+    /// <summary>How many times a result is reported before the worker gives up and lets the lease run out (the trial then trains again, finding its result on disk).</summary>
+    private const int CompleteTries = 10;
+
     private readonly IGrainFactory grains;
     private readonly ITrialExecutor executor;
     private readonly TrialWorkerOptions options;
@@ -150,13 +153,29 @@ public sealed partial class TrialWorker : BackgroundService
         {
             LogTrialFailed(worker, lease.SweepId, lease.TrialId, exception);
             result = new TrialResult(
-                lease.TrialId, "failed", false, System.Text.Json.JsonSerializer.Serialize(new { error = exception.Message }), worker, lease.Attempt);
+                lease.TrialId, TrialResult.Failed, false, System.Text.Json.JsonSerializer.Serialize(new { error = exception.Message }), worker, lease.Attempt);
         }
 
         // A result is a result even when the lease was lost meanwhile: the sweep keeps whichever attempt finished first.
-        var recorded = await sweep.Complete(result with { Worker = worker, Attempt = lease.Attempt });
-        LogTrialCompleted(worker, lease.SweepId, lease.TrialId, lease.Attempt, result.Status, recorded);
+        // A result is written to the trial's folder already; the sweep is told, retried over a passing fault (a silo going down with the grain).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var recorded = await sweep.Complete(result with { Worker = worker, Attempt = lease.Attempt });
+                LogTrialCompleted(worker, lease.SweepId, lease.TrialId, lease.Attempt, result.Status, recorded);
+                return;
+            }
+            catch (Exception exception) when (attempt < CompleteTries && exception is not OperationCanceledException)
+            {
+                LogCompleteFailed(worker, lease.SweepId, lease.TrialId, exception);
+                await Task.Delay(options.PollInterval, CancellationToken.None);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: reporting trial {SweepId}/{TrialId} failed; trying again")]
+    private partial void LogCompleteFailed(string worker, string sweepId, string trialId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: asking for work failed")]
     private partial void LogLoopFailed(string worker, Exception exception);

@@ -41,18 +41,18 @@ public sealed class SweepDirectory
     }
 
     /// <summary>Where the trial whose run directory is <paramref name="directory"/> stands.</summary>
-    public static TrialState StateOf(string directory, DateTimeOffset now)
+    public static TrialFolderState StateOf(string directory, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!File.Exists(Path.Combine(directory, "manifest.json")))
         {
-            return TrialState.New;
+            return TrialFolderState.New;
         }
 
         RunRecord record = RunRecord.Read(directory, now);
-        return record.Summary is not null && record.Status != SeedStatus.Cancelled ? TrialState.Finished
-            : record.Status == "running" ? TrialState.Running
-            : TrialState.Unfinished;
+        return record.Summary is not null && record.Status != SeedStatus.Cancelled ? TrialFolderState.Finished
+            : record.Status == "running" ? TrialFolderState.Running
+            : TrialFolderState.Unfinished;
     }
 
     /// <summary>The trial's <c>summary.json</c>, once it has finished.</summary>
@@ -68,12 +68,32 @@ public sealed class SweepDirectory
         return (string?)summary["status"] == SeedStatus.Cancelled ? null : summary;
     }
 
+    /// <summary>Writes <c>sweep.json</c>: the settings with their changes and the trials with their folders.</summary>
+    public void WritePlan(SweepPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        WriteJson("sweep.json", SweepSummary.Plan(plan));
+    }
+
+    /// <summary>
+    /// Writes the summary of what the folder holds now: <c>summary.md</c>, <c>plots/</c>, then
+    /// <c>summary.json</c>, which says <c>complete</c> only when every trial of the plan has finished.
+    /// </summary>
+    public JObject WriteSummary(SweepPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        JObject summary = SweepSummary.Build(plan, this);
+        SweepReport.Write(this, plan, summary);
+        WriteJson("summary.json", summary);
+        return summary;
+    }
+
     /// <summary>Writes indented JSON into the folder, atomically.</summary>
-    public void WriteJson(string relativePath, JToken json) => _files.WriteJson(relativePath, json);
+    internal void WriteJson(string relativePath, JToken json) => _files.WriteJson(relativePath, json);
 
     /// <summary>Writes text into the folder, atomically.</summary>
-    public void WriteText(string relativePath, string text) => _files.WriteText(relativePath, text);
+    internal void WriteText(string relativePath, string text) => _files.WriteText(relativePath, text);
 
     /// <summary>Writes bytes into the folder, atomically.</summary>
-    public void WriteBytes(string relativePath, byte[] bytes) => _files.WriteBytes(relativePath, bytes);
+    internal void WriteBytes(string relativePath, byte[] bytes) => _files.WriteBytes(relativePath, bytes);
 }

@@ -33,14 +33,14 @@ public sealed class SweepRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Parallel, 1);
         SweepDirectory directory = Open(settings.OutputRoot, plan.Name);
-        directory.WriteJson("sweep.json", SweepSummary.Plan(plan));
-        Dictionary<SweepTrial, TrialState> states = plan.Trials.ToDictionary(t => t, t => SweepDirectory.StateOf(directory.TrialPath(t), _time.GetUtcNow()));
-        if (states.FirstOrDefault(s => s.Value == TrialState.Running).Key is { } running)
+        directory.WritePlan(plan);
+        Dictionary<SweepTrial, TrialFolderState> states = plan.Trials.ToDictionary(t => t, t => SweepDirectory.StateOf(directory.TrialPath(t), _time.GetUtcNow()));
+        if (states.FirstOrDefault(s => s.Value == TrialFolderState.Running).Key is { } running)
         {
             throw new AncInputException($"{directory.TrialPath(running)}: another process is training this trial of the sweep (its heartbeat is fresh); let it finish or stop it first.");
         }
 
-        List<SweepTrial> left = [.. plan.Trials.Where(t => states[t] != TrialState.Finished)];
+        List<SweepTrial> left = [.. plan.Trials.Where(t => states[t] != TrialFolderState.Finished)];
         int sharedBy = Math.Max(1, Math.Min(settings.Parallel, left.Count));
         int done = plan.Trials.Count - left.Count;
         ConcurrentBag<SweepTrial> trained = [];
@@ -60,14 +60,12 @@ public sealed class SweepRunner
                 progress?.Report(new TrialFinished(trial, summary, Interlocked.Increment(ref done), plan.Trials.Count));
             });
 
-        JObject sweepSummary = SweepSummary.Build(plan, directory);
-        // The report comes before the summary, as in a run.
-        SweepReport.Write(directory, plan, sweepSummary);
-        directory.WriteJson("summary.json", sweepSummary);
-        return new SweepResult(directory.FullPath, sweepSummary, trained.Count, plan.Trials.Count - left.Count);
+        return new SweepResult(directory.FullPath, directory.WriteSummary(plan), trained.Count, plan.Trials.Count - left.Count);
     }
 
-    private static SweepDirectory Open(string root, string name)
+    /// <summary>The folder of the sweep <paramref name="name"/> under <paramref name="root"/>, or a one-line error.</summary>
+    /// <exception cref="AncInputException">It cannot be created.</exception>
+    public static SweepDirectory Open(string root, string name)
     {
         try
         {

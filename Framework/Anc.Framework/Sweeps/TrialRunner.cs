@@ -46,11 +46,11 @@ public sealed class TrialRunner
         string[] commandLine = Environment.GetCommandLineArgs();
         switch (SweepDirectory.StateOf(directory, _time.GetUtcNow()))
         {
-            case TrialState.Finished:
+            case TrialFolderState.Finished:
                 return (ReadSummary(directory), false);
-            case TrialState.Running when !held:
+            case TrialFolderState.Running when !held:
                 throw new AncInputException($"{directory}: another process is training this trial (its heartbeat is fresh); let it finish or stop it first.");
-            case TrialState.New:
+            case TrialFolderState.New:
                 if (Directory.Exists(directory))
                 {
                     // A start cut short before its manifest was written left nothing worth keeping.

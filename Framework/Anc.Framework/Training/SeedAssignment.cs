@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
 namespace Anc.Training;
 
 /// <summary>
@@ -11,4 +15,47 @@ public sealed record SeedAssignment(string RunDirectory, int Seed, int Threads)
 {
     /// <summary>Whether the seed goes on from its latest checkpoint (a resumed run) rather than from the start.</summary>
     public bool Resume { get; init; }
+
+    /// <summary>
+    /// The command line of a host's hidden <c>seed</c> verb (anc-host's and anc-worker's) that
+    /// trains this assignment with <paramref name="pluginFolders"/> besides the built-in plugins.
+    /// </summary>
+    public IEnumerable<string> Arguments(IEnumerable<string> pluginFolders)
+    {
+        ArgumentNullException.ThrowIfNull(pluginFolders);
+        List<string> arguments = ["seed", RunDirectory, "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--threads", Threads.ToString(CultureInfo.InvariantCulture)];
+        if (Resume)
+        {
+            arguments.Add("--resume");
+        }
+
+        foreach (string folder in pluginFolders)
+        {
+            arguments.AddRange(["--plugins", Path.GetFullPath(folder)]);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// Starts this program again with this assignment's <see cref="Arguments"/>: its own
+    /// executable, or, where it runs as <c>dotnet app.dll</c>, dotnet with <paramref name="entry"/>'s file.
+    /// </summary>
+    public ProcessStartInfo StartThisProgram(Assembly entry, IEnumerable<string> pluginFolders)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        string program = Environment.ProcessPath ?? "dotnet";
+        ProcessStartInfo start = new(program);
+        if (Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(entry.Location);
+        }
+
+        foreach (string argument in Arguments(pluginFolders))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
 }

@@ -37,25 +37,4 @@ internal static class SeedCommand
         }));
         return command;
     }
-
-    /// <summary>The command line that runs <paramref name="assignment"/> with this host and <paramref name="pluginFolders"/>.</summary>
-    public static IEnumerable<string> Arguments(SeedAssignment assignment, IEnumerable<string> pluginFolders)
-    {
-        yield return "seed";
-        yield return assignment.RunDirectory;
-        yield return "--seed";
-        yield return assignment.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return "--threads";
-        yield return assignment.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (assignment.Resume)
-        {
-            yield return "--resume";
-        }
-
-        foreach (string folder in pluginFolders)
-        {
-            yield return "--plugins";
-            yield return Path.GetFullPath(folder);
-        }
-    }
 }

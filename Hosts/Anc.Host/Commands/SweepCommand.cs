@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Anc.Cluster.Hosting;
+using Anc.Diagnostics;
+using Anc.Host.Cluster;
 using Anc.Host.Console;
 using Anc.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,12 +36,18 @@ internal static class SweepCommand
             }
         });
         Option<bool> quiet = new("--quiet", "-q") { Description = "Print only the outcome, not a line per trial." };
+        Option<string?> cluster = new("--cluster")
+        {
+            Description = "Train the trials on a cluster of anc-worker processes instead of here: 'redis://host:port' (the cluster's membership and the sweep's state in Redis) or 'localhost' (workers on this machine, state in memory). The workers write into the sweep's folder, so it must be on a disk they all see at the same path.",
+            HelpName = "connection",
+        };
         Command command = new("sweep", "Train a base manifest over a grid of changes times seeds: one run directory per trial, a summary per setting; running it again trains only what is left.")
         {
             file,
             output,
             parallel,
             quiet,
+            cluster,
         };
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
@@ -54,11 +63,13 @@ internal static class SweepCommand
 
             bool lines = !parse.GetValue(quiet);
             System.Console.WriteLine($"sweep {plan.Name}: {plan.Settings.Count} setting(s) x {plan.Seeds.Count} seed(s) = {plan.Trials.Count} trial(s)");
-            SweepResult result = host.Services.GetRequiredService<SweepRunner>().Run(
-                plan,
-                new SweepSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) },
-                lines ? new Reporter(finished => System.Console.WriteLine(Line(finished))) : null,
-                stop.Token);
+            SweepResult result = parse.GetValue(cluster) is { } connection
+                ? new ClusterSweep(Connection(connection, parse.GetValue(parallel)), lines ? System.Console.Out : TextWriter.Null).RunAsync(plan, parse.GetValue(output)!, stop.Token).GetAwaiter().GetResult()
+                : host.Services.GetRequiredService<SweepRunner>().Run(
+                    plan,
+                    new SweepSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) },
+                    lines ? new Reporter(finished => System.Console.WriteLine(Line(finished))) : null,
+                    stop.Token);
             foreach (JObject setting in ((JArray)result.Summary["settings"]!).OfType<JObject>())
             {
                 System.Console.WriteLine(Setting(setting));
@@ -68,6 +79,24 @@ internal static class SweepCommand
             return result.Complete && !result.AnyCrashed ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
+    }
+
+    /// <summary>The cluster <c>--cluster</c> names; <c>--parallel</c> is the workers' business there (their <c>--slots</c>).</summary>
+    private static ClusterConnection Connection(string connection, int parallel)
+    {
+        if (parallel != 1)
+        {
+            throw new AncInputException("--parallel applies to a sweep on this machine; on a cluster each worker's --slots says how many trials it trains at once.");
+        }
+
+        try
+        {
+            return ClusterConnection.Parse(connection);
+        }
+        catch (FormatException e)
+        {
+            throw new AncInputException($"--cluster {connection}: {e.Message}");
+        }
     }
 
     private static string Line(TrialFinished finished)

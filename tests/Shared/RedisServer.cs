@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Anc.Testing;
+namespace Anc.Testing;
 
-namespace Anc.Cluster.Tests;
-
-/// <summary>A private Redis on a free port, started and stopped with eng/services/redis.sh, its files in a temporary folder.</summary>
+/// <summary>
+/// A private Redis on a free port, started and stopped with eng/services/redis.sh, its files in a
+/// temporary folder. The script installs redis-server first where it is missing (Debian's
+/// package), so the tests need nothing set up beforehand.
+/// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly string directory;
@@ -24,6 +26,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("anc-redis-").FullName;
         var server = new RedisServer(FreePort(), directory);
+        await server.RunAsync("install");
         await server.RunAsync("start", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
         return server;
     }

@@ -1,7 +1,7 @@
 namespace Anc.Sweeps;
 
-/// <summary>Where a trial's run directory stands.</summary>
-public enum TrialState
+/// <summary>Where a trial's run directory stands: what a sweep reads off its folder, with no other record.</summary>
+public enum TrialFolderState
 {
     /// <summary>Not begun: no folder, or one without its manifest (its start was cut short).</summary>
     New,

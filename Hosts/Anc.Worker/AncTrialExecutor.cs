@@ -1,0 +1,48 @@
+using Anc.Cluster.Sweeps;
+using Anc.Cluster.Workers;
+using Anc.Sweeps;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Anc.Worker;
+
+/// <summary>
+/// Trains a leased trial with the framework's <see cref="TrialRunner"/> on a thread of its own
+/// (training is long and CPU-bound): into the trial's folder on the shared disk, resuming from
+/// the checkpoints a worker that died left there. Its result is the trial's <c>summary.json</c>.
+/// </summary>
+internal sealed class AncTrialExecutor(TrialRunner trials, int slots) : ITrialExecutor
+{
+    public Task<TrialResult> RunAsync(TrialLease lease, IProgress<TrialProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(progress);
+        TaskCompletionSource<TrialResult> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Thread training = new(() =>
+        {
+            try
+            {
+                // The lease is the worker's claim on the trial: a heartbeat in its folder is the dead worker's it was taken from.
+                (JObject summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), slots, held: true, new TrialProgressObserver(progress), cancellationToken);
+                JObject? seed = (summary["runs"] as JArray)?.FirstOrDefault() as JObject;
+                if ((string?)summary["status"] == "cancelled" || seed is null)
+                {
+                    done.SetCanceled(cancellationToken);
+                    return;
+                }
+
+                done.SetResult(new TrialResult(lease.TrialId, (string)seed["status"]!, (bool?)seed["success"] == true, summary.ToString(Formatting.None), string.Empty, lease.Attempt));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"anc-trial {lease.TrialId}",
+        };
+        training.Start();
+        return done.Task;
+    }
+}
