@@ -16,7 +16,7 @@ static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cance
         .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
     TrialExecution.ConfigureTrials(builder.Services, settings.PluginFolders, settings.Slots);
     builder.UseOrleans(silo => silo
-        .UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort)
+        .UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort, settings.Address)
         .AddAncSweepQueue(options => options.LeaseTime = settings.LeaseTime)
         .AddAncSweepWorker(options =>
         {

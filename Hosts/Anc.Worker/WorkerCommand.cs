@@ -36,9 +36,14 @@ internal static class WorkerCommand
             Description = "How long a trial stays with a worker that stopped reporting (killed, cut off) before another worker takes it over from its last checkpoint; every worker of a cluster should use the same.",
             DefaultValueFactory = _ => 60,
         };
+        Option<string?> address = new("--address")
+        {
+            Description = "With Redis, the IP address the other workers and the clients reach this worker on (a machine with several networks); the machine's first address by default.",
+            HelpName = "ip",
+        };
         RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps (anc-host sweep --cluster).")
         {
-            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds,
+            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address,
         };
         command.Subcommands.Add(SeedCommand.Create());
         command.SetAction((parse, cancellationToken) =>
@@ -75,6 +80,13 @@ internal static class WorkerCommand
                 }
             }
 
+            IPAddress? advertised = null;
+            if (parse.GetValue(address) is { } given && !IPAddress.TryParse(given, out advertised))
+            {
+                Console.Error.WriteLine($"--address {given}: not an IP address; give the one the other machines reach this worker on, such as 10.0.0.12.");
+                return Task.FromResult(2);
+            }
+
             return run(
                 new WorkerSettings(
                     connection,
@@ -82,7 +94,8 @@ internal static class WorkerCommand
                     OrFree(parse.GetValue(siloPort)),
                     OrFree(parse.GetValue(gatewayPort)),
                     parse.GetValue(plugins) ?? [],
-                    TimeSpan.FromSeconds(parse.GetValue(leaseSeconds))),
+                    TimeSpan.FromSeconds(parse.GetValue(leaseSeconds)),
+                    advertised),
                 cancellationToken);
         });
         return command;

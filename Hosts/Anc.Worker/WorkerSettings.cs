@@ -1,3 +1,4 @@
+using System.Net;
 using Anc.Cluster.Hosting;
 
 namespace Anc.Worker;
@@ -9,4 +10,5 @@ namespace Anc.Worker;
 /// <param name="GatewayPort">The client gateway port (never 0: a free one is picked for 0).</param>
 /// <param name="PluginFolders">Plugin folders besides the built-in ones next to the worker.</param>
 /// <param name="LeaseTime">How long a trial stays with a worker that stopped renewing it before another takes it over.</param>
-internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime);
+/// <param name="Address">The address other workers and clients reach this one on, or null for the machine's first.</param>
+internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime, IPAddress? Address);

@@ -20,11 +20,13 @@ public static class AncClusterSiloBuilderExtensions
     /// <param name="connection">The cluster.</param>
     /// <param name="siloPort">The silo-to-silo port.</param>
     /// <param name="gatewayPort">The port clients connect to.</param>
+    /// <param name="advertisedAddress">With Redis, the address the others reach this silo on; the machine's first address when null.</param>
     public static ISiloBuilder UseAncCluster(
         this ISiloBuilder silo,
         ClusterConnection connection,
         int siloPort = ClusterConnection.DefaultSiloPort,
-        int gatewayPort = ClusterConnection.DefaultGatewayPort)
+        int gatewayPort = ClusterConnection.DefaultGatewayPort,
+        IPAddress? advertisedAddress = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(connection);
@@ -43,7 +45,16 @@ public static class AncClusterSiloBuilderExtensions
             options.ClusterId = ClusterConnection.ClusterId;
             options.ServiceId = ClusterConnection.ClusterId;
         });
-        silo.ConfigureEndpoints(siloPort, gatewayPort);
+        if (advertisedAddress is null)
+        {
+            silo.ConfigureEndpoints(siloPort, gatewayPort);
+        }
+        else
+        {
+            // A machine with several networks says which one the other workers and the clients reach it on.
+            silo.ConfigureEndpoints(advertisedAddress, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        }
+
         silo.UseRedisClustering(options => options.ConfigurationOptions = connection.RedisOptions());
         silo.AddRedisGrainStorage(AncStorage.Name, options => options.ConfigurationOptions = connection.RedisOptions());
         return silo;

@@ -24,6 +24,9 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
     /// <summary>How often the client asks the cluster how the sweep stands.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often a line says what is training and what waits, between trials' ends.</summary>
+    private static readonly TimeSpan Note = TimeSpan.FromSeconds(30);
+
     public async Task<SweepResult> RunAsync(SweepPlan plan, string outputRoot, CancellationToken cancellationToken)
     {
         SweepDirectory directory = SweepRunner.Open(outputRoot, plan.Name);
@@ -70,6 +73,7 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
         Dictionary<string, SweepTrial> trials = left.ToDictionary(t => t.Id, StringComparer.Ordinal);
         Dictionary<string, TrialStatus> seen = new(StringComparer.Ordinal);
         int done = plan.Trials.Count - left.Count;
+        DateTime noted = DateTime.UtcNow;
         while (true)
         {
             SweepStatus status = await sweeps.GetStatusAsync(sweepId);
@@ -92,6 +96,13 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
             if (mine.All(t => t.State == QueueState.Done))
             {
                 return mine.Count;
+            }
+
+            if (DateTime.UtcNow - noted >= Note)
+            {
+                noted = DateTime.UtcNow;
+                IEnumerable<string> training = mine.Where(t => t.State == QueueState.Running).Take(4).Select(t => $"{t.Id} {t.Progress?.Text ?? "starting"} on {t.Worker}");
+                output.WriteLine($"{done} of {plan.Trials.Count} done; training {mine.Count(t => t.State == QueueState.Running)}: {string.Join(", ", training)}; waiting {mine.Count(t => t.State == QueueState.Pending)}");
             }
 
             try
