@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private Redis for the cluster's tests and for trying distributed sweeps by hand.
 #   redis.sh install              installs redis-server (Debian) when it is not on PATH
-#   redis.sh start <port> <dir>   starts a durable (append-only) daemon on 127.0.0.1:<port>, its files in <dir>
+#   redis.sh start <port> <dir>   starts a durable (append-only) daemon on 127.0.0.1:<port> (or on $ANC_REDIS_BIND), its files in <dir>
 #   redis.sh stop <dir>           stops the daemon started with that <dir>
 set -euo pipefail
 
@@ -18,9 +18,12 @@ case "${1:-}" in
   start)
     [ $# -eq 3 ] || usage
     port="$2"; dir="$(mkdir -p "$3" && cd "$3" && pwd)"
-    redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" \
+    # Loopback only, unless ANC_REDIS_BIND names the addresses other machines reach it on (a trusted network: no password).
+    bind="${ANC_REDIS_BIND:-127.0.0.1}"
+    protected=yes; [ "$bind" = "127.0.0.1" ] || protected=no
+    redis-server --bind $bind --port "$port" --dir "$dir" \
       --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
-      --appendonly yes --save "" --protected-mode yes
+      --appendonly yes --save "" --protected-mode "$protected"
     for _ in $(seq 1 100); do
       if [ "$(redis-cli -p "$port" ping 2>/dev/null)" = "PONG" ]; then exit 0; fi
       sleep 0.1

@@ -195,9 +195,20 @@ public sealed partial class ClusterSweepTests
         builder.UseOrleansClient(client => client.UseAncCluster(ClusterConnection.Parse(redis.Connection)));
         using IHost host = builder.Build();
         await host.StartAsync();
-        SweepStatus status = await host.Services.GetRequiredService<SweepClusterClient>().GetStatusAsync(sweep);
-        await host.StopAsync();
-        return status;
+        // The killed worker's gateway may still be listed; a call through it fails and is made again.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                SweepStatus status = await host.Services.GetRequiredService<SweepClusterClient>().GetStatusAsync(sweep);
+                await host.StopAsync();
+                return status;
+            }
+            catch (Orleans.Runtime.OrleansException) when (attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     [GeneratedRegex("\"pid\":\\s*(\\d+)")]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Orleans.Runtime;
 using QueueState = Anc.Cluster.Sweeps.TrialState;
 
 namespace Anc.Host.Cluster;
@@ -23,6 +24,12 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
 {
     /// <summary>How often the client asks the cluster how the sweep stands.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long connecting is tried again before the cluster is called unreachable.</summary>
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long calls that fail for want of a worker are tried again: longer than Orleans takes to declare a worker dead.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     /// <summary>How often a line says what is training and what waits, between trials' ends.</summary>
     private static readonly TimeSpan Note = TimeSpan.FromSeconds(30);
@@ -40,7 +47,7 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
             // The folder's path is the sweep's identity: the same sweep in another folder is another sweep.
             string sweepId = directory.FullPath;
             TrialSpec[] specs = [.. left.Select(t => new TrialSpec(t.Id, t.Manifest().ToString(Formatting.None), directory.TrialPath(t)))];
-            SweepStatus status = await sweeps.SubmitAsync(sweepId, specs);
+            SweepStatus status = await ReachingAsync(() => sweeps.SubmitAsync(sweepId, specs), cancellationToken);
             output.WriteLine($"submitted {left.Count} trial(s) to the cluster at {connection} ({plan.Trials.Count - left.Count} finished before, {status.Done} of them done there already); Ctrl+C leaves them training there");
             trained = await FollowAsync(sweeps, sweepId, plan, left, cancellationToken);
             await client.StopAsync(CancellationToken.None);
@@ -53,7 +60,13 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client.UseAncCluster(connection));
+        // Workers that are starting, or a dead one still listed, are waited for a little.
+        DateTime giveUp = DateTime.UtcNow + ConnectPatience;
+        builder.UseOrleansClient(client => client.UseAncCluster(connection).UseConnectionRetryFilter(async (_, token) =>
+        {
+            await Task.Delay(Poll, token);
+            return DateTime.UtcNow < giveUp;
+        }));
         IHost host = builder.Build();
         try
         {
@@ -67,6 +80,32 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
         }
     }
 
+    /// <summary>
+    /// Calls the cluster through a worker that has just died: its gateway is listed until the
+    /// others declare it dead, and a grain it held moves to another worker meanwhile. Such a call
+    /// is tried again for <see cref="Patience"/>, then the cluster is called lost.
+    /// </summary>
+    private async Task<T> ReachingAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        DateTime giveUp = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                if (DateTime.UtcNow >= giveUp)
+                {
+                    throw new AncInputException($"--cluster {connection}: lost the cluster ({e.Message.Split('\n')[0].Trim()}); its workers go on with the trials they hold: run the same command again to follow them.");
+                }
+
+                await Task.Delay(Poll, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Prints each trial as it ends or moves to another worker, until all of <paramref name="left"/> are done; returns how many ended.</summary>
     private async Task<int> FollowAsync(SweepClusterClient sweeps, string sweepId, SweepPlan plan, List<SweepTrial> left, CancellationToken cancellationToken)
     {
@@ -76,7 +115,7 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
         DateTime noted = DateTime.UtcNow;
         while (true)
         {
-            SweepStatus status = await sweeps.GetStatusAsync(sweepId);
+            SweepStatus status = await ReachingAsync(() => sweeps.GetStatusAsync(sweepId), cancellationToken);
             List<TrialStatus> mine = [.. status.Trials.Where(t => trials.ContainsKey(t.Id))];
             foreach (TrialStatus trial in mine)
             {
