@@ -19,14 +19,14 @@ public sealed partial class ClusterSweepTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
 
     [Fact]
-    public async Task Three_workers_finish_a_24_trial_sweep_with_one_killed_mid_trial_and_every_result_arrives_once()
+    public async Task Three_workers_finish_a_24_trial_sweep_with_one_killed_mid_trial_and_one_added_and_every_result_arrives_once()
     {
         string folder = Directory.CreateTempSubdirectory("anc-cluster-sweep-").FullName;
         File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
         File.WriteAllText(Path.Combine(folder, "study.json"), """
             { "manifest": "m.json", "seeds": "0-7",
               "grid": { "training.learningRate": [0.001, 0.004, 0.01] },
-              "lists": [ { "training.maxSteps": 600, "training.logEvery": 20, "training.checkpointEvery": 100 } ] }
+              "lists": [ { "training.maxSteps": 1000, "training.logEvery": 20, "training.checkpointEvery": 100 } ] }
             """);
         string sweep = Path.Combine(folder, "sweeps", "study");
         await using RedisServer redis = await RedisServer.StartAsync();
@@ -35,8 +35,7 @@ public sealed partial class ClusterSweepTests
         {
             using (TrainingLock.Acquire())
             {
-                workers.Add(StartWorker(folder, redis));
-                workers.Add(StartWorker(folder, redis));
+                workers.AddRange([StartWorker(folder, redis), StartWorker(folder, redis), StartWorker(folder, redis)]);
                 using Process client = AncHostProcess.Begin(folder, "sweep", "study.json", "--cluster", redis.Connection);
                 Task<string> clientOutput = client.StandardOutput.ReadToEndAsync();
 
@@ -63,7 +62,7 @@ public sealed partial class ClusterSweepTests
                 TrialStatus killed = status.Trials.Single(t => t.Id == Path.GetFileName(killedTrial));
                 Assert.True(killed.Attempts >= 2, $"the killed trial was leased {killed.Attempts} time(s)");
                 Assert.DoesNotContain($":{workers[0].Id}", killed.Result!.Worker, StringComparison.Ordinal);
-                Assert.Contains(status.Trials, t => t.Result!.Worker.EndsWith($":{workers[2].Id}/0", StringComparison.Ordinal));
+                Assert.Contains(status.Trials, t => t.Result!.Worker.EndsWith($":{workers[3].Id}/0", StringComparison.Ordinal));
 
                 // Resumed from its checkpoint, the killed trial trained exactly what it would have uninterrupted.
                 JObject resumed = JObject.Parse(File.ReadAllText(Path.Combine(killedTrial, "environment.json")));
@@ -75,7 +74,7 @@ public sealed partial class ClusterSweepTests
                 Assert.Equal(RunFiles.Evaluation(RunFiles.RunOf(folder, "alone"), seed), RunFiles.Evaluation(killedTrial, seed));
             }
 
-            // Each trial's folder was written once through: 600 steps logged every 20, no step twice.
+            // Each trial's folder was written once through: 1000 steps logged every 20, no step twice.
             foreach (string trial in Directory.GetDirectories(Path.Combine(sweep, "trials")))
             {
                 JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(trial, "summary.json")));
@@ -83,7 +82,7 @@ public sealed partial class ClusterSweepTests
                 int seed = (int)summary["runs"]![0]!["seed"]!;
                 long[] steps = [.. File.ReadLines(Path.Combine(trial, $"seed-{seed}", "metrics.jsonl")).Select(l => (long)JObject.Parse(l)["step"]!)];
                 Assert.Equal(steps.Distinct().Order(), steps);
-                Assert.Equal(600, steps[^1]);
+                Assert.Equal(1000, steps[^1]);
             }
 
             Assert.Equal(24, Directory.GetDirectories(Path.Combine(sweep, "trials")).Length);

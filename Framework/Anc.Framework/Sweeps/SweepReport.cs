@@ -15,7 +15,10 @@ internal static class SweepReport
     public static void Write(SweepDirectory directory, SweepPlan plan, JObject summary)
     {
         List<JObject> settings = [.. ((JArray)summary["settings"]!).OfType<JObject>()];
-        List<string> changed = [.. plan.Settings.SelectMany(s => s.Overrides.Select(o => o.Key)).Distinct(StringComparer.Ordinal)];
+        // A column for each change that tells settings apart; a change they all share is said once.
+        List<string> paths = [.. plan.Settings.SelectMany(s => s.Overrides.Select(o => o.Key)).Distinct(StringComparer.Ordinal)];
+        List<string> changed = [.. paths.Where(p => plan.Settings.Select(s => Value(s, p)).Distinct(StringComparer.Ordinal).Count() > 1)];
+        List<string> shared = [.. paths.Except(changed).Select(p => $"{p}={Value(plan.Settings[0], p)}")];
         List<string> figures = [.. settings.SelectMany(s => ((JObject)s["metrics"]!).Properties().Select(p => p.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Dictionary<string, string> headers = ShortNames(changed);
 
@@ -23,21 +26,29 @@ internal static class SweepReport
         text.AppendLine(CultureInfo.InvariantCulture, $"# Sweep {plan.Name}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Base manifest `{plan.BaseManifest}`, seeds {string.Join(", ", plan.Seeds)}; {summary["finished"]} of {summary["trials"]} trials finished ({summary["status"]}).");
+        if (shared.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Every setting changes {string.Join(", ", shared.Select(c => $"`{c}`"))}.");
+        }
+
         text.AppendLine();
         text.AppendLine("| setting | " + string.Concat(changed.Select(c => $"{headers[c]} | ")) + "finished | succeeded | success rate (95% interval) | " + string.Concat(figures.Select(f => $"{f} (median) | ")));
         text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", changed.Count + 3 + figures.Count)));
         foreach ((SweepSetting setting, JObject row) in plan.Settings.Zip(settings))
         {
-            Dictionary<string, JToken> values = setting.Overrides.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
             text.Append(CultureInfo.InvariantCulture, $"| {setting.Id} | ");
-            text.Append(string.Concat(changed.Select(c => $"{(values.TryGetValue(c, out JToken? value) ? SweepSetting.Show(value) : "")} | ")));
+            text.Append(string.Concat(changed.Select(c => $"{Value(setting, c)} | ")));
             text.Append(CultureInfo.InvariantCulture, $"{row["finished"]} of {row["trials"]} | {row["succeeded"]} | {Rate(row)} | ");
             text.AppendLine(string.Concat(figures.Select(f => $"{Figure(row, f)} | ")));
         }
 
         directory.WriteText("summary.md", text.ToString());
-        directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings));
+        directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings, changed));
     }
+
+    /// <summary>The value <paramref name="setting"/> gives <paramref name="path"/>, as shown; empty where it leaves the base manifest's.</summary>
+    private static string Value(SweepSetting setting, string path) =>
+        setting.Overrides.LastOrDefault(o => o.Key == path) is { Value: { } value } ? SweepSetting.Show(value) : string.Empty;
 
     private static string Rate(JObject row) =>
         row["successRate"]?.Type is JTokenType.Float or JTokenType.Integer
@@ -66,7 +77,7 @@ internal static class SweepReport
         return names;
     }
 
-    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings)
+    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings, List<string> changed)
     {
         Plot plot = new();
         for (int i = 0; i < settings.Count; i++)
@@ -88,7 +99,7 @@ internal static class SweepReport
 
         plot.Axes.SetLimits(-0.7, settings.Count - 0.3, 0, 1.05);
         double[] positions = [.. Enumerable.Range(0, settings.Count).Select(i => (double)i)];
-        string[] labels = [.. plan.Settings.Select(s => s.Overrides.Count == 0 ? "base" : string.Join("\n", s.Overrides.Select(o => SweepSetting.Show(o.Value))))];
+        string[] labels = [.. plan.Settings.Select(s => changed.Count == 0 ? s.Label : string.Join("\n", changed.Select(c => Value(s, c))))];
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
         plot.Title($"{plan.Name}: success rate per setting ({plan.Seeds.Count} seed(s) each), 95% intervals");
         plot.YLabel("success rate");
