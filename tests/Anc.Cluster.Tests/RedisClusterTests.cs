@@ -1,5 +1,6 @@
 using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
+using Anc.Cluster.Workers;
 using Anc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,33 @@ public sealed class RedisClusterTests
             await client.StopAsync();
             await silo.StopAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_worker_cut_off_from_the_store_stops_its_trial_before_the_lease_can_lapse()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var connection = ClusterConnection.Parse(redis.Connection);
+        var executor = new BlockingExecutor();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.Services.AddSingleton<ITrialExecutor>(executor);
+        builder.UseOrleans(silo => silo
+            .UseAncCluster(connection, RedisServer.FreePort(), RedisServer.FreePort())
+            .AddAncSweepQueue(options => options.LeaseTime = TimeSpan.FromSeconds(2))
+            .AddAncSweepWorker(options => options.PollInterval = TimeSpan.FromMilliseconds(100)));
+        using var worker = builder.Build();
+        await worker.StartAsync();
+        await worker.Services.GetRequiredService<IGrainFactory>().GetGrain<ISweepGrain>(Trials.NewSweepId()).Submit(Trials.Specs(1));
+        var lease = await executor.Started.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The sweep's state can no longer be written: renewals fail, and the sweep would give the trial away.
+        await redis.StopAsync();
+
+        Assert.Equal(lease, await executor.Cancelled.WaitAsync(TimeSpan.FromSeconds(60)));
+        // A silo shuts down slowly without its membership store; the outage ends first.
+        await redis.RestartAsync();
+        await worker.StopAsync();
     }
 
     private static async Task<IHost> StartSiloAsync(ClusterConnection connection)

@@ -38,6 +38,12 @@ internal sealed class RedisServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the server now, as an outage would.</summary>
+    public Task StopAsync() => RunAsync("stop", directory);
+
+    /// <summary>Starts the stopped server again on its port, with its data (the outage is over).</summary>
+    public Task RestartAsync() => RunAsync("start", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
+
     public async ValueTask DisposeAsync()
     {
         await RunAsync("stop", directory);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Anc.Cluster.Sweeps;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace Anc.Cluster.Workers;
 /// The worker side of distributed sweeps: <see cref="TrialWorkerOptions.Slots"/> loops that each pull a trial from the
 /// active sweeps, run it through the <see cref="ITrialExecutor"/> on a thread-pool thread (never on the Orleans
 /// scheduler), renew its lease every quarter of the lease time and report its result. When the sweep says the lease is
-/// lost the trial is cancelled; when the worker stops its trials are cancelled and released for others to resume.
+/// lost the trial is cancelled, and so it is when the worker cannot renew for most of the lease time (cut off, it stops
+/// before the sweep can hand the trial to another worker); when the worker stops its trials are cancelled and released
+/// for others to resume.
 /// </summary>
 public sealed partial class TrialWorker : BackgroundService
 {
@@ -20,6 +23,7 @@ public sealed partial class TrialWorker : BackgroundService
     private readonly ITrialExecutor executor;
     private readonly TrialWorkerOptions options;
     private readonly TimeSpan renewInterval;
+    private readonly TimeSpan leaseTime;
     private readonly string workerId;
     private readonly ILogger<TrialWorker> logger;
 
@@ -42,7 +46,8 @@ public sealed partial class TrialWorker : BackgroundService
         this.executor = executor;
         this.options = options.Value;
         this.logger = logger;
-        renewInterval = queueOptions.Value.LeaseTime / 4;
+        leaseTime = queueOptions.Value.LeaseTime;
+        renewInterval = leaseTime / 4;
         workerId = this.options.WorkerId ?? silo.SiloAddress.ToString();
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Slots, 1, nameof(options));
     }
@@ -101,6 +106,8 @@ public sealed partial class TrialWorker : BackgroundService
         var run = Task.Run(() => executor.RunAsync(lease, progress, trialCancellation.Token), CancellationToken.None);
 
         var lost = false;
+        // When the lease was last known to be held: from the start of the call that leased or renewed it.
+        var heldSince = Stopwatch.GetTimestamp();
         while (!run.IsCompleted && !stoppingToken.IsCancellationRequested)
         {
             await Task.WhenAny(run, Task.Delay(renewInterval, stoppingToken));
@@ -109,6 +116,7 @@ public sealed partial class TrialWorker : BackgroundService
                 break;
             }
 
+            var asked = Stopwatch.GetTimestamp();
             try
             {
                 if (!await sweep.Renew(lease.TrialId, lease.Attempt, progress.Latest))
@@ -118,11 +126,22 @@ public sealed partial class TrialWorker : BackgroundService
                     await trialCancellation.CancelAsync();
                     break;
                 }
+
+                heldSince = asked;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The lease is only lost when the sweep says so; a failed renewal is tried again next time.
                 LogRenewFailed(worker, lease.SweepId, lease.TrialId, exception);
+                // Cut off from the sweep, the worker cannot know whether it still holds the trial. It stops
+                // before the lease can lapse (a renewal's interval early), so that the worker the sweep gives the
+                // trial to next never shares the trial's folder with this one.
+                if (Stopwatch.GetElapsedTime(heldSince) >= leaseTime - renewInterval)
+                {
+                    lost = true;
+                    LogLeaseLapsing(worker, lease.SweepId, lease.TrialId, lease.Attempt);
+                    await trialCancellation.CancelAsync();
+                    break;
+                }
             }
         }
 
@@ -185,6 +204,9 @@ public sealed partial class TrialWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: lost the lease of trial {SweepId}/{TrialId}, attempt {Attempt}; stopping it")]
     private partial void LogLeaseLost(string worker, string sweepId, string trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: could not renew the lease of trial {SweepId}/{TrialId}, attempt {Attempt}, for most of the lease time; stopping it before the lease lapses")]
+    private partial void LogLeaseLapsing(string worker, string sweepId, string trialId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: renewing the lease of trial {SweepId}/{TrialId} failed")]
     private partial void LogRenewFailed(string worker, string sweepId, string trialId, Exception exception);
