@@ -56,6 +56,10 @@ public sealed class SweepTests
         }
 
         Assert.True(new FileInfo(Path.Combine(sweep, "plots", "success-rate.png")).Length > 1000);
+        // Each trial is a run the run browser shows.
+        (int listed, string list, string listError) = AncHostProcess.Run(folder, Timeout, "runs", "list", Path.Combine(sweep, "trials"));
+        Assert.True(listed == 0, listError);
+        Assert.All(trials, t => Assert.Contains((string)t["id"]!, list, StringComparison.Ordinal));
 
         Dictionary<string, DateTime> written = TrialFiles(sweep);
         (int again, string againOutput, string againError) = AncHostProcess.Run(folder, Timeout, "sweep", "rates.json");

@@ -23,7 +23,7 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
     /// <summary>A heartbeat older than this means the run is no longer alive.</summary>
     public static readonly TimeSpan Stale = TimeSpan.FromSeconds(60);
 
-    /// <summary>Every run under <paramref name="root"/> (<c>&lt;root&gt;/&lt;experiment&gt;/&lt;run&gt;/</c>, or a run folder itself), oldest first.</summary>
+    /// <summary>Every run under <paramref name="root"/> (<c>&lt;root&gt;/&lt;experiment&gt;/&lt;run&gt;/</c>, <c>&lt;root&gt;/&lt;run&gt;/</c> as in a sweep's <c>trials/</c>, or a run folder itself), oldest first.</summary>
     public static IReadOnlyList<RunRecord> FindAll(string root, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
@@ -32,8 +32,9 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
             return [Read(root, now)];
         }
 
+        // Runs are <root>/<experiment>/<run>/; a folder of runs themselves (a sweep's trials/) lists them too.
         return System.IO.Directory.EnumerateDirectories(root)
-            .SelectMany(System.IO.Directory.EnumerateDirectories)
+            .SelectMany(d => File.Exists(Path.Combine(d, "manifest.json")) ? [d] : System.IO.Directory.EnumerateDirectories(d))
             .Where(d => File.Exists(Path.Combine(d, "manifest.json")))
             .Select(d => Read(d, now))
             .OrderBy(r => r.StartedAt)
