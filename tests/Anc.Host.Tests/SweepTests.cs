@@ -56,6 +56,7 @@ public sealed class SweepTests
         }
 
         Assert.True(new FileInfo(Path.Combine(sweep, "plots", "success-rate.png")).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(sweep, "plots", "bob.bitsWrong.png")).Length > 1000);
         // Each trial is a run the run browser shows.
         (int listed, string list, string listError) = AncHostProcess.Run(folder, Timeout, "runs", "list", Path.Combine(sweep, "trials"));
         Assert.True(listed == 0, listError);

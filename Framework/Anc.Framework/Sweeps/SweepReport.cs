@@ -43,7 +43,54 @@ internal static class SweepReport
         }
 
         directory.WriteText("summary.md", text.ToString());
-        directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings, changed));
+        try
+        {
+            string[] labels = [.. plan.Settings.Select(s => changed.Count == 0 ? s.Label : string.Join("\n", changed.Select(c => Value(s, c))))];
+            directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings, labels));
+            foreach (string figure in figures)
+            {
+                directory.WriteBytes(Path.Combine("plots", $"{figure}.png"), Figure(plan, directory, figure, labels));
+            }
+        }
+        catch (Exception e)
+        {
+            // The figures are in summary.json and summary.md whatever happens to the drawings.
+            directory.WriteText(Path.Combine("plots", "sweep.error.txt"), $"The sweep's plots could not be drawn: {e.GetType().Name}: {e.Message}{Environment.NewLine}");
+        }
+    }
+
+    /// <summary>One final figure: each completed trial's value as a point over its setting, the setting's median as a bar across.</summary>
+    private static byte[] Figure(SweepPlan plan, SweepDirectory directory, string figure, string[] labels)
+    {
+        Plot plot = new();
+        for (int i = 0; i < plan.Settings.Count; i++)
+        {
+            double[] values = [.. plan.Trials.Where(t => t.Setting == plan.Settings[i])
+                .Select(directory.SummaryOf).OfType<JObject>()
+                .SelectMany(s => s["runs"] as JArray ?? []).OfType<JObject>()
+                .Where(r => (string?)r["status"] == Training.SeedStatus.Completed && r["metrics"]?[figure]?.Type is JTokenType.Float or JTokenType.Integer)
+                .Select(r => (double)r["metrics"]![figure]!).Order()];
+            if (values.Length == 0)
+            {
+                continue;
+            }
+
+            // Seeds spread sideways a little so that equal values stay visible.
+            double[] xs = [.. values.Select((_, k) => i + (values.Length == 1 ? 0 : (k / (values.Length - 1.0) - 0.5) * 0.3))];
+            var points = plot.Add.ScatterPoints(xs, values);
+            points.Color = Colors.C0;
+            points.MarkerSize = 7;
+            double median = Training.RunSummary.Median(values);
+            var bar = plot.Add.Line(i - 0.25, median, i + 0.25, median);
+            bar.LineWidth = 3;
+            bar.Color = Colors.Black;
+        }
+
+        plot.Axes.SetLimitsX(-0.7, plan.Settings.Count - 0.3);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, labels.Length).Select(i => (double)i)], labels);
+        plot.Title($"{plan.Name}: final {figure}, a point per trial, median as a bar");
+        plot.YLabel(figure);
+        return plot.GetImageBytes(Math.Max(800, 120 * plan.Settings.Count), 540, ImageFormat.Png);
     }
 
     /// <summary>The value <paramref name="setting"/> gives <paramref name="path"/>, as shown; empty where it leaves the base manifest's.</summary>
@@ -77,7 +124,7 @@ internal static class SweepReport
         return names;
     }
 
-    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings, List<string> changed)
+    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings, string[] labels)
     {
         Plot plot = new();
         for (int i = 0; i < settings.Count; i++)
@@ -99,7 +146,6 @@ internal static class SweepReport
 
         plot.Axes.SetLimits(-0.7, settings.Count - 0.3, 0, 1.05);
         double[] positions = [.. Enumerable.Range(0, settings.Count).Select(i => (double)i)];
-        string[] labels = [.. plan.Settings.Select(s => changed.Count == 0 ? s.Label : string.Join("\n", changed.Select(c => Value(s, c))))];
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
         plot.Title($"{plan.Name}: success rate per setting ({plan.Seeds.Count} seed(s) each), 95% intervals");
         plot.YLabel("success rate");
