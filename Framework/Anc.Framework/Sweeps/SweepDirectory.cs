@@ -55,18 +55,18 @@ public sealed class SweepDirectory
             : TrialFolderState.Unfinished;
     }
 
-    /// <summary>The trial's <c>summary.json</c>, once it has finished.</summary>
-    public JObject? SummaryOf(SweepTrial trial)
-    {
-        string path = Path.Combine(TrialPath(trial), "summary.json");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        JObject summary = JObject.Parse(File.ReadAllText(path));
-        return (string?)summary["status"] == SeedStatus.Cancelled ? null : summary;
-    }
+    /// <summary>
+    /// The outcomes of the plan's finished trials (one seed each), by setting, read from their
+    /// <c>summary.json</c> once; a cancelled trial's summary is not an outcome.
+    /// </summary>
+    internal ILookup<SweepSetting, SeedOutcome> OutcomesOf(SweepPlan plan) =>
+        plan.Trials
+            .Select(t => (t.Setting, Path: Path.Combine(TrialPath(t), "summary.json")))
+            .Where(t => File.Exists(t.Path))
+            .Select(t => (t.Setting, Summary: JObject.Parse(File.ReadAllText(t.Path))))
+            .Where(t => (string?)t.Summary["status"] != SeedStatus.Cancelled)
+            .SelectMany(t => (t.Summary["runs"] as JArray ?? []).OfType<JObject>().Select(run => (t.Setting, Outcome: SeedOutcomeJson.FromJson(run))))
+            .ToLookup(t => t.Setting, t => t.Outcome);
 
     /// <summary>Writes <c>sweep.json</c>: the settings with their changes and the trials with their folders.</summary>
     public void WritePlan(SweepPlan plan)
@@ -82,8 +82,9 @@ public sealed class SweepDirectory
     public JObject WriteSummary(SweepPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        JObject summary = SweepSummary.Build(plan, this);
-        SweepReport.Write(this, plan, summary);
+        ILookup<SweepSetting, SeedOutcome> outcomes = OutcomesOf(plan);
+        JObject summary = SweepSummary.Build(plan, outcomes);
+        SweepReport.Write(this, plan, summary, outcomes);
         WriteJson("summary.json", summary);
         return summary;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Anc.Training;
 using Newtonsoft.Json.Linq;
 using ScottPlot;
 
@@ -12,7 +13,7 @@ namespace Anc.Sweeps;
 /// </summary>
 internal static class SweepReport
 {
-    public static void Write(SweepDirectory directory, SweepPlan plan, JObject summary)
+    public static void Write(SweepDirectory directory, SweepPlan plan, JObject summary, ILookup<SweepSetting, SeedOutcome> outcomes)
     {
         List<JObject> settings = [.. ((JArray)summary["settings"]!).OfType<JObject>()];
         // A column for each change that tells settings apart; a change they all share is said once.
@@ -49,7 +50,7 @@ internal static class SweepReport
             directory.WriteBytes(Path.Combine("plots", "success-rate.png"), SuccessRates(plan, settings, labels));
             foreach (string figure in figures)
             {
-                directory.WriteBytes(Path.Combine("plots", $"{figure}.png"), Figure(plan, directory, figure, labels));
+                directory.WriteBytes(Path.Combine("plots", $"{figure}.png"), Figure(plan, outcomes, figure, labels));
             }
         }
         catch (Exception e)
@@ -60,16 +61,14 @@ internal static class SweepReport
     }
 
     /// <summary>One final figure: each completed trial's value as a point over its setting, the setting's median as a bar across.</summary>
-    private static byte[] Figure(SweepPlan plan, SweepDirectory directory, string figure, string[] labels)
+    private static byte[] Figure(SweepPlan plan, ILookup<SweepSetting, SeedOutcome> outcomes, string figure, string[] labels)
     {
         Plot plot = new();
         for (int i = 0; i < plan.Settings.Count; i++)
         {
-            double[] values = [.. plan.Trials.Where(t => t.Setting == plan.Settings[i])
-                .Select(directory.SummaryOf).OfType<JObject>()
-                .SelectMany(s => s["runs"] as JArray ?? []).OfType<JObject>()
-                .Where(r => (string?)r["status"] == Training.SeedStatus.Completed && r["metrics"]?[figure]?.Type is JTokenType.Float or JTokenType.Integer)
-                .Select(r => (double)r["metrics"]![figure]!).Order()];
+            double[] values = [.. outcomes[plan.Settings[i]]
+                .Where(o => o.Status == SeedStatus.Completed && o.Metrics.ContainsKey(figure))
+                .Select(o => o.Metrics[figure]).Order()];
             if (values.Length == 0)
             {
                 continue;
@@ -80,7 +79,7 @@ internal static class SweepReport
             var points = plot.Add.ScatterPoints(xs, values);
             points.Color = Colors.C0;
             points.MarkerSize = 7;
-            double median = Training.RunSummary.Median(values);
+            double median = RunSummary.Median(values);
             var bar = plot.Add.Line(i - 0.25, median, i + 0.25, median);
             bar.LineWidth = 3;
             bar.Color = Colors.Black;

@@ -6,7 +6,8 @@ namespace Anc.Sweeps;
 /// <summary>
 /// <c>sweep.json</c> (the plan) and <c>summary.json</c>: per setting, how many of its trials
 /// finished and succeeded, the success rate with its 95% Wilson interval, and the median,
-/// minimum and maximum of every final figure over its completed trials. A sweep with trials
+/// minimum and maximum of every final figure over its completed trials (as a run's summary
+/// gives them over its seeds). A sweep with trials
 /// still to do says <c>incomplete</c>, never passing for a finished one.
 /// </summary>
 internal static class SweepSummary
@@ -33,17 +34,14 @@ internal static class SweepSummary
         })),
     };
 
-    /// <summary>The summary of what the sweep folder holds now.</summary>
-    public static JObject Build(SweepPlan plan, SweepDirectory directory)
+    /// <summary>The summary of the trials' <paramref name="outcomes"/>, by setting.</summary>
+    public static JObject Build(SweepPlan plan, ILookup<SweepSetting, SeedOutcome> outcomes)
     {
         JArray settings = [];
-        int finished = 0;
         foreach (SweepSetting setting in plan.Settings)
         {
-            List<JObject> summaries = [.. plan.Trials.Where(t => t.Setting == setting).Select(directory.SummaryOf).OfType<JObject>()];
-            finished += summaries.Count;
-            List<JObject> seeds = [.. summaries.SelectMany(s => s["runs"] as JArray ?? []).OfType<JObject>()];
-            int succeeded = seeds.Count(s => (bool?)s["success"] == true);
+            List<SeedOutcome> seeds = [.. outcomes[setting]];
+            int succeeded = seeds.Count(s => s.Success);
             (double low, double high) = WilsonInterval.Of(succeeded, seeds.Count);
             settings.Add(new JObject
             {
@@ -51,16 +49,17 @@ internal static class SweepSummary
                 ["label"] = setting.Label,
                 ["overrides"] = Overrides(setting),
                 ["trials"] = plan.Seeds.Count,
-                ["finished"] = summaries.Count,
+                ["finished"] = seeds.Count,
                 ["succeeded"] = succeeded,
-                ["crashed"] = seeds.Count(s => (string?)s["status"] == SeedStatus.Crashed),
+                ["crashed"] = seeds.Count(s => s.Status == SeedStatus.Crashed),
                 ["successRate"] = seeds.Count == 0 ? null : (double)succeeded / seeds.Count,
                 ["successRateLow"] = Math.Round(low, 4),
                 ["successRateHigh"] = Math.Round(high, 4),
-                ["metrics"] = Statistics([.. seeds.Where(s => (string?)s["status"] == SeedStatus.Completed)]),
+                ["metrics"] = RunSummary.Statistics([.. seeds.Where(s => s.Status == SeedStatus.Completed)]),
             });
         }
 
+        int finished = outcomes.Sum(g => g.Count());
         return new JObject
         {
             ["sweep"] = plan.Name,
@@ -74,27 +73,4 @@ internal static class SweepSummary
 
     private static JObject Overrides(SweepSetting setting) =>
         new(setting.Overrides.Select(o => new JProperty(o.Key, o.Value.DeepClone())));
-
-    /// <summary>Per figure: median, min, max over the completed trials that have it, and how many.</summary>
-    private static JObject Statistics(IReadOnlyList<JObject> completed)
-    {
-        JObject statistics = [];
-        IEnumerable<JProperty> figures = completed.SelectMany(s => (s["metrics"] as JObject)?.Properties() ?? []);
-        foreach (IGrouping<string, JProperty> figure in figures.GroupBy(p => p.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            double[] values = [.. figure.Where(p => p.Value.Type is JTokenType.Float or JTokenType.Integer).Select(p => (double)p.Value).Order()];
-            if (values.Length > 0)
-            {
-                statistics[figure.Key] = new JObject
-                {
-                    ["median"] = RunSummary.Median(values),
-                    ["min"] = values[0],
-                    ["max"] = values[^1],
-                    ["trials"] = values.Length,
-                };
-            }
-        }
-
-        return statistics;
-    }
 }

@@ -33,7 +33,7 @@ internal static class RunSummary
     }
 
     /// <summary>Per figure: median, min, max, and over how many seeds (a figure some seeds lack counts only theirs).</summary>
-    private static JObject Statistics(IReadOnlyList<SeedOutcome> completed)
+    public static JObject Statistics(IReadOnlyList<SeedOutcome> completed)
     {
         JObject statistics = [];
         foreach (string name in completed.SelectMany(s => s.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

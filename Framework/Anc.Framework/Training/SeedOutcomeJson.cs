@@ -45,7 +45,8 @@ internal static class SeedOutcomeJson
         ["metrics"] = JObject.FromObject(outcome.Metrics),
     };
 
-    private static SeedOutcome FromJson(JObject json) => new(
+    /// <summary>An outcome from its JSON, as <c>outcome.json</c> and a summary's <c>runs</c> hold it.</summary>
+    public static SeedOutcome FromJson(JObject json) => new(
         (int)json["seed"]!,
         (string)json["status"]!,
         (bool)json["success"]!,
