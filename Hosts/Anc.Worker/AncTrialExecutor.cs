@@ -1,6 +1,7 @@
 using Anc.Cluster.Sweeps;
 using Anc.Cluster.Workers;
 using Anc.Sweeps;
+using Anc.Training;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -25,7 +26,7 @@ internal sealed class AncTrialExecutor(TrialRunner trials, int slots) : ITrialEx
                 // The lease is the worker's claim on the trial: a heartbeat in its folder is the dead worker's it was taken from.
                 (JObject summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), slots, held: true, new TrialProgressObserver(progress), cancellationToken);
                 JObject? seed = (summary["runs"] as JArray)?.FirstOrDefault() as JObject;
-                if ((string?)summary["status"] == "cancelled" || seed is null)
+                if ((string?)summary["status"] == SeedStatus.Cancelled || seed is null)
                 {
                     done.SetCanceled(cancellationToken);
                     return;

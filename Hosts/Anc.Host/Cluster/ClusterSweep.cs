@@ -1,7 +1,7 @@
-using System.Globalization;
 using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
 using Anc.Diagnostics;
+using Anc.Host.Console;
 using Anc.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -159,14 +159,8 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
     private static string Ended(SweepTrial trial, TrialStatus status)
     {
         TrialResult result = status.Result!;
-        if (result.Status == TrialResult.Failed)
-        {
-            return $"{trial.Id} ({trial.Setting.Label}, seed {trial.Seed}): {result.Worker} could not train it: {(string?)JObject.Parse(result.Summary)["error"]}; it is retried when the sweep is submitted again";
-        }
-
-        JObject summary = JObject.Parse(result.Summary);
-        JObject? seed = (summary["runs"] as JArray)?.FirstOrDefault() as JObject;
-        string outcome = result.Status == "completed" ? (result.Success ? "succeeded" : "failed its criteria") : result.Status;
-        return string.Create(CultureInfo.InvariantCulture, $"{trial.Id} ({trial.Setting.Label}, seed {trial.Seed}): {outcome} in {(double?)seed?["durationSeconds"] ?? 0:0.0} s on {result.Worker} (attempt {result.Attempt} of {status.Attempts})");
+        return result.Status == TrialResult.Failed
+            ? $"{TrialLine.Name(trial)}: {result.Worker} could not train it: {(string?)JObject.Parse(result.Summary)["error"]}; it is retried when the sweep is submitted again"
+            : $"{TrialLine.Of(trial, JObject.Parse(result.Summary))} on {result.Worker} (attempt {result.Attempt} of {status.Attempts})";
     }
 }

@@ -99,13 +99,7 @@ internal static class SweepCommand
         }
     }
 
-    private static string Line(TrialFinished finished)
-    {
-        JObject? seed = (finished.Summary["runs"] as JArray)?.FirstOrDefault() as JObject;
-        string status = (string?)seed?["status"] ?? (string?)finished.Summary["status"] ?? "?";
-        string outcome = status == "completed" ? ((bool?)seed?["success"] == true ? "succeeded" : "failed its criteria") : status;
-        return string.Create(CultureInfo.InvariantCulture, $"[{finished.Done}/{finished.Total}] {finished.Trial.Id} ({finished.Trial.Setting.Label}, seed {finished.Trial.Seed}): {outcome} in {(double?)seed?["durationSeconds"] ?? 0:0.0} s");
-    }
+    private static string Line(TrialFinished finished) => $"[{finished.Done}/{finished.Total}] {TrialLine.Of(finished.Trial, finished.Summary)}";
 
     private static string Setting(JObject setting) =>
         setting["successRate"]?.Type is JTokenType.Float or JTokenType.Integer
