@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Anc.Plugins;
 using Anc.Training;
 
@@ -26,6 +27,29 @@ public sealed class AncOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         PluginFolders.Add(new PluginFolder(path, Required: true));
+        return this;
+    }
+
+    /// <summary>The folder of the plugins that ship with a program: <c>plugins/</c> next to it.</summary>
+    public static string ProgramPluginsFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>
+    /// Sets up a command-line program such as <c>anc-host</c> or <c>anc-worker</c>: the plugins in
+    /// <see cref="ProgramPluginsFolder"/> (where there are any), the folders the user named, and
+    /// seed processes that start <paramref name="program"/> again with its hidden <c>seed</c> verb
+    /// and the same folders (<see cref="SeedAssignment.StartThisProgram"/>).
+    /// </summary>
+    public AncOptions AddProgramPlugins(Assembly program, IReadOnlyList<string> pluginFolders)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(pluginFolders);
+        PluginFolders.Add(new PluginFolder(ProgramPluginsFolder, Required: false));
+        foreach (string folder in pluginFolders)
+        {
+            AddPluginFolder(folder);
+        }
+
+        SeedProcess = assignment => assignment.StartThisProgram(program, pluginFolders);
         return this;
     }
 

@@ -14,9 +14,6 @@ namespace Anc.Host;
 /// <summary>Builds the generic host that every verb runs in: logging, configuration and the ANC runtime with its plugins.</summary>
 internal static class AncHostBuilder
 {
-    /// <summary>The folder of built-in plugins, next to the host.</summary>
-    public static string BuiltInPluginsFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
-
     /// <summary>The host for a parsed command line: its <c>--plugins</c> folders and how to show progress.</summary>
     public static IHost Build(ParseResult parse, ProgressMode progress)
     {
@@ -29,16 +26,7 @@ internal static class AncHostBuilder
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAnc(options =>
-        {
-            options.PluginFolders.Add(new PluginFolder(BuiltInPluginsFolder, Required: false));
-            foreach (string folder in pluginFolders)
-            {
-                options.AddPluginFolder(folder);
-            }
-
-            options.SeedProcess = assignment => assignment.StartThisProgram(typeof(AncHostBuilder).Assembly, pluginFolders);
-        });
+        builder.Services.AddAnc(options => options.AddProgramPlugins(typeof(AncHostBuilder).Assembly, pluginFolders));
         if (progress != ProgressMode.None)
         {
             builder.Services.AddSingleton(_ => ProgressObserver(progress));

@@ -1,5 +1,4 @@
 using Anc.Cluster.Workers;
-using Anc.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anc.Worker;
@@ -12,9 +11,6 @@ namespace Anc.Worker;
 /// </summary>
 internal static class TrialExecution
 {
-    /// <summary>The folder of built-in plugins, next to the worker.</summary>
-    public static string BuiltInPluginsFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
-
     /// <summary>Registers the ANC runtime and the trial executor.</summary>
     public static void ConfigureTrials(IServiceCollection services, IReadOnlyList<string> pluginFolders, int slots)
     {
@@ -26,14 +22,5 @@ internal static class TrialExecution
 
     /// <summary>The ANC runtime with the built-in plugins and <paramref name="pluginFolders"/>; seeds of trials that share the worker train in <c>anc-worker seed</c> processes.</summary>
     public static void AddAnc(IServiceCollection services, IReadOnlyList<string> pluginFolders) =>
-        services.AddAnc(options =>
-        {
-            options.PluginFolders.Add(new PluginFolder(BuiltInPluginsFolder, Required: false));
-            foreach (string folder in pluginFolders)
-            {
-                options.AddPluginFolder(folder);
-            }
-
-            options.SeedProcess = assignment => assignment.StartThisProgram(typeof(TrialExecution).Assembly, pluginFolders);
-        });
+        services.AddAnc(options => options.AddProgramPlugins(typeof(TrialExecution).Assembly, pluginFolders));
 }

@@ -24,7 +24,7 @@ internal static class ListCommand
             output.WriteLine("Plugins:");
             if (catalog.Plugins.Count == 0)
             {
-                output.WriteLine($"  (none; the built-in plugins belong in {AncHostBuilder.BuiltInPluginsFolder})");
+                output.WriteLine($"  (none; the built-in plugins belong in {AncOptions.ProgramPluginsFolder})");
             }
 
             foreach (LoadedPlugin plugin in catalog.Plugins)
