@@ -78,6 +78,20 @@ public sealed class ManifestOverride
     public static ManifestOverride Seeds(string seeds, string option = "--seeds")
     {
         ArgumentNullException.ThrowIfNull(seeds);
+        try
+        {
+            return new ManifestOverride("seeds", ["seeds"], SeedList(seeds), $"{option} {seeds}");
+        }
+        catch (FormatException e)
+        {
+            throw new AncInputException($"{option} {seeds}: {e.Message}");
+        }
+    }
+
+    /// <summary>The seeds that a list of seeds and ranges such as <c>0-19</c> or <c>0-4,7,9</c> names, in order.</summary>
+    /// <exception cref="FormatException">The list is not of that form, or names more than <see cref="MaxSeeds"/>.</exception>
+    internal static JArray SeedList(string seeds)
+    {
         JArray list = [];
         foreach (string part in seeds.Split(',', StringSplitOptions.TrimEntries))
         {
@@ -85,12 +99,12 @@ public sealed class ManifestOverride
             int[] numbers = bounds.Select(b => int.TryParse(b, out int n) && n >= 0 ? n : -1).ToArray();
             if (numbers.Length > 2 || numbers.Any(n => n < 0) || numbers[0] > numbers[^1])
             {
-                throw new AncInputException($"{option} {seeds}: expected seeds and ranges of non-negative numbers such as 0-19 or 0-4,7,9.");
+                throw new FormatException("expected seeds and ranges of non-negative numbers such as 0-19 or 0-4,7,9.");
             }
 
             if (list.Count + (long)numbers[^1] - numbers[0] + 1 > MaxSeeds)
             {
-                throw new AncInputException($"{option} {seeds}: at most {MaxSeeds} seeds in one run.");
+                throw new FormatException($"at most {MaxSeeds} seeds in one run.");
             }
 
             for (int seed = numbers[0]; seed <= numbers[^1]; seed++)
@@ -99,7 +113,7 @@ public sealed class ManifestOverride
             }
         }
 
-        return new ManifestOverride("seeds", ["seeds"], list, $"{option} {seeds}");
+        return list;
     }
 
     private static JToken ReadValue(string text)

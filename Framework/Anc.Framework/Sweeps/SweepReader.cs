@@ -165,11 +165,11 @@ public sealed partial class SweepReader
         {
             try
             {
-                return ManifestOverride.Seeds((string)token!, Location(file, token));
+                return ManifestOverride.Of("seeds", ManifestOverride.SeedList((string)token!), Location(file, token));
             }
-            catch (AncInputException e)
+            catch (FormatException e)
             {
-                bag.Add(token, "seeds", e.Diagnostics[0].Message[(Location(file, token).Length + 1)..].Trim());
+                bag.Add(token, "seeds", $"{(string)token!}: {e.Message}");
                 return null;
             }
         }
