@@ -110,7 +110,12 @@ public sealed class SweepGrain(
         trial.Worker = result.Worker;
         trial.LeaseUntil = null;
         await state.WriteStateAsync();
-        await UpdateRegistryAsync();
+        if (state.State.Trials.All(t => t.State == TrialState.Done))
+        {
+            // The last result: workers need not ask this sweep for work any more.
+            await GrainFactory.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Remove(SweepId);
+        }
+
         return true;
     }
 
