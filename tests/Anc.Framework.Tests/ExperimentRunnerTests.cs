@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Testing;
 using Anc.Training;
@@ -37,6 +38,16 @@ public sealed class ExperimentRunnerTests
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "environment.json")));
         Assert.StartsWith("2.10.0", (string)environment["libtorch"]!, StringComparison.Ordinal);
         Assert.Equal(1, (int)environment["threads"]!);
+        Assert.False(string.IsNullOrWhiteSpace((string?)environment["cpu"]!["model"]), environment.ToString());
+        // The kernels the seeds trained with, checked against float64 in this process: the
+        // self-test as it holds after any routing, and the manifest's three networks.
+        JToken kernels = environment["kernels"]!;
+        Assert.Equal("auto", (string)kernels["setting"]!);
+        JToken current = kernels["selfTestAfterRouting"]!.Type == JTokenType.Null ? kernels["selfTest"]! : kernels["selfTestAfterRouting"]!;
+        Assert.Contains(current, c => ((string)c["name"]!).StartsWith("conv1d", StringComparison.Ordinal));
+        Assert.All(current, c => Assert.True((bool)c["passed"]!, c.ToString()));
+        Assert.Equal(["alice", "bob", "eve"], kernels["networks"]!.Select(n => ((string)n["name"]!).Split('\'')[0]));
+        Assert.All(kernels["networks"]!, n => Assert.InRange((double)n["relativeError"]!, 0, KernelCheck.Tolerance));
 
         foreach (int seed in new[] { 3, 5 })
         {

@@ -45,6 +45,23 @@ public sealed class TrainingFaultTests
         Assert.Contains("at Anc.TestPlugins.Faulty.FaultyNetwork.forward", File.ReadAllText(Path.Combine(run, "seed-0", "error.log")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_whose_network_computes_wrong_float32_gradients_here_is_refused_in_one_line_before_anything_is_written()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-fault-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+
+        (int exit, string output, string error) = AncHostProcess.Run(
+            folder, Timeout, "run", "m.json", "--output", "runs", "--plugins", AncHostProcess.FaultyPluginFolder,
+            "--set", "parties.bob.architecture={\"name\": \"faulty\", \"options\": { \"fault\": \"wrongGradient\" }}");
+
+        Assert.True(exit == 2, output + error);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("bob's network (faulty, 8->4) computes wrong float32 gradients on this machine", line, StringComparison.Ordinal);
+        Assert.Contains("anc-host doctor", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "runs")), "nothing is written");
+    }
+
     private static (int Exit, string Output, string Error, string Run) RunWithFaultyParty(string party, string fault)
     {
         string folder = Directory.CreateTempSubdirectory("anc-fault-").FullName;

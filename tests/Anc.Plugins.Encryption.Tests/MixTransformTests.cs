@@ -1,4 +1,5 @@
 using Anc.Components;
+using Anc.Kernels;
 using Anc.Plugins.Encryption.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -69,56 +70,98 @@ public sealed class MixTransformTests
     }
 
     [Theory]
-    [InlineData(MixTransformVariant.Paper, 32, 16)]
-    [InlineData(MixTransformVariant.Reference, 32, 16)]
-    [InlineData(MixTransformVariant.Paper, 16, 16)]
-    [InlineData(MixTransformVariant.Paper, 7, 3)]
-    [InlineData(MixTransformVariant.Reference, 13, 5)]
+    [InlineData(MixTransformVariant.Paper, 32, 16, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Paper, 32, 16, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Reference, 32, 16, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Reference, 32, 16, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Paper, 16, 16, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Paper, 16, 16, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Paper, 7, 3, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Paper, 7, 3, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Reference, 13, 5, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Reference, 13, 5, MixTransformImplementation.MatrixProducts)]
     // Wide enough that the first convolution's band is too large and its windows are unfolded instead.
-    [InlineData(MixTransformVariant.Paper, 16, 400)]
-    public void The_matrix_products_compute_the_same_function_and_gradients_as_the_layers(MixTransformVariant variant, int input, int output)
+    [InlineData(MixTransformVariant.Paper, 16, 400, MixTransformImplementation.MatrixProducts)]
+    public void In_float32_each_implementation_computes_the_layers_function_and_gradients_as_float64_does(MixTransformVariant variant, int input, int output, MixTransformImplementation implementation)
     {
+        // As every run does first: where oneDNN's float32 convolutions are wrong, they are moved off it.
+        KernelGuard.CheckThisProcess();
         using IDisposable scope = torch.NewDisposeScope();
         torch.random.manual_seed(7);
         NetworkShape shape = new(input, output);
-        using nn.Module<Tensor, Tensor> layers = Build(variant, MixTransformImplementation.Layers, shape);
-        using nn.Module<Tensor, Tensor> optimised = Build(variant, MixTransformImplementation.MatrixProducts, shape);
-        // Non-zero biases everywhere, so a misplaced bias shows.
-        using (torch.no_grad())
+        using nn.Module<Tensor, Tensor> network = Build(variant, implementation, shape);
+        Float64Truth.Randomise(network);
+        // The truth: the paper's layers in float64 (checked against finite differences below).
+        using nn.Module<Tensor, Tensor> truth = Float64Truth.InFloat64(network, () => Build(variant, MixTransformImplementation.Layers, shape));
+        Tensor x = (torch.rand(64, input, float64) * 2) - 1;
+        Tensor upstream = torch.randn(64, output, float64);
+
+        Float64Truth.AssertClose(Float64Truth.Evaluate(truth, x, upstream), Float64Truth.Evaluate(network, x, upstream), $"{implementation} in float32");
+    }
+
+    [Theory]
+    [InlineData(MixTransformVariant.Paper, 7, 3, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Paper, 7, 3, MixTransformImplementation.MatrixProducts)]
+    [InlineData(MixTransformVariant.Reference, 13, 5, MixTransformImplementation.Layers)]
+    [InlineData(MixTransformVariant.Reference, 13, 5, MixTransformImplementation.MatrixProducts)]
+    public void In_float64_each_implementations_gradients_are_central_finite_differences(MixTransformVariant variant, int input, int output, MixTransformImplementation implementation)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(8);
+        NetworkShape shape = new(input, output);
+        using nn.Module<Tensor, Tensor> network = Build(variant, implementation, shape).to(float64);
+        Float64Truth.Randomise(network);
+        Tensor x = (torch.rand(3, input, float64) * 2) - 1;
+        Tensor upstream = torch.randn(3, output, float64);
+        double Loss() => (network.forward(x) * upstream).sum().item<double>();
+        Float64Truth.Evaluation exact = Float64Truth.Evaluate(network, x, upstream);
+
+        AssertFiniteDifferences(x, exact.InputGradient, Loss, "input gradient");
+        foreach (((string name, Tensor parameter), (_, Tensor gradient)) in network.named_parameters().Zip(exact.Gradients))
         {
-            foreach (Tensor parameter in layers.parameters())
-            {
-                parameter.uniform_(-1, 1);
-            }
+            AssertFiniteDifferences(parameter, gradient, Loss, $"gradient of {name}");
         }
+    }
 
-        optimised.load_state_dict(layers.state_dict());
-        Tensor x = torch.rand(64, input) * 2 - 1;
-        Tensor upstream = torch.randn(64, output);
-        Tensor xLayers = x.clone().requires_grad_(true);
-        Tensor xOptimised = x.clone().requires_grad_(true);
+    [Fact]
+    public void The_comparison_with_float64_fails_a_gradient_off_by_a_hundredth_of_its_largest_value()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        torch.random.manual_seed(9);
+        Tensor truth = torch.randn(64, 32, float64);
+        Tensor rounded = truth.to(float32);
+        Tensor wrong = rounded.clone();
+        wrong[5, 7] += (float)(0.01 * truth.abs().max().item<double>());
 
-        Tensor yLayers = layers.forward(xLayers);
-        Tensor yOptimised = optimised.forward(xOptimised);
-        (yLayers * upstream).sum().backward();
-        (yOptimised * upstream).sum().backward();
+        Float64Truth.AssertClose(truth, rounded, "float32 rounding");
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Float64Truth.AssertClose(truth, wrong, "one element off"));
+    }
 
-        Assert.Equal(yLayers.shape, yOptimised.shape);
-        AssertClose(yLayers, yOptimised, "output");
-        AssertClose(xLayers.grad!, xOptimised.grad!, "input gradient");
-        foreach (((string name, Tensor expected), (_, Tensor actual)) in layers.named_parameters().Zip(optimised.named_parameters()))
+    /// <summary>
+    /// Each element of <paramref name="values"/> moved by plus and minus h changes the loss by
+    /// twice h times its gradient, to within the finite differences' own error (h squared).
+    /// </summary>
+    private static void AssertFiniteDifferences(Tensor values, Tensor gradient, Func<double> loss, string what)
+    {
+        const double h = 1e-6;
+        Tensor flat = values.detach().view(-1);
+        Tensor expected = gradient.view(-1);
+        double scale = Math.Max(expected.abs().max().item<double>(), 1e-3);
+        using IDisposable noGrad = torch.no_grad();
+        for (long i = 0; i < flat.numel(); i++)
         {
-            AssertClose(expected.grad!, actual.grad!, $"gradient of {name}");
+            double original = flat[i].item<double>();
+            flat[i] = original + h;
+            double plus = loss();
+            flat[i] = original - h;
+            double minus = loss();
+            flat[i] = original;
+            double estimate = (plus - minus) / (2 * h);
+            double exact = expected[i].item<double>();
+            Assert.True(Math.Abs(estimate - exact) <= 1e-6 * scale, $"{what}[{i}]: autograd {exact}, finite differences {estimate}");
         }
     }
 
     private static nn.Module<Tensor, Tensor> Build(MixTransformVariant variant, MixTransformImplementation implementation, NetworkShape shape) =>
         new MixTransformArchitecture(new MixTransformOptions { Variant = variant, Implementation = implementation }).Build(shape);
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what)
-    {
-        double difference = (expected - actual).abs().max().item<float>();
-        double scale = Math.Max(expected.abs().max().item<float>(), 1e-3);
-        Assert.True(difference <= 1e-5 * scale + 1e-6, $"{what}: largest difference {difference} (largest value {scale})");
-    }
 }

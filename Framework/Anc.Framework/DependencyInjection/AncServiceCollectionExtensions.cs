@@ -1,6 +1,7 @@
 using Anc;
 using Anc.Attacks;
 using Anc.Benchmarking;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Plugins;
 using Anc.Sweeps;
@@ -31,6 +32,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<ComponentFactory>();
         services.TryAddSingleton<ManifestReader>();
         services.TryAddSingleton<ManifestSchema>();
+        services.TryAddSingleton<KernelGuard>();
         services.TryAddSingleton<ExperimentComposer>();
         services.TryAddSingleton<SeedTrainer>();
         services.TryAddSingleton<SeedGroupTrainer>();

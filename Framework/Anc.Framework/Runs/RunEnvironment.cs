@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Plugins;
 using Newtonsoft.Json.Linq;
@@ -29,12 +30,20 @@ internal static class RunEnvironment
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["machine"] = Environment.MachineName,
         ["processors"] = Environment.ProcessorCount,
+        ["cpu"] = Describe(ProcessorInfo.ThisMachine()),
         ["device"] = device.ToString(),
         ["threads"] = torch.get_num_threads(),
         ["seeds"] = new JArray(manifest.Seeds),
         ["commandLine"] = new JArray(commandLine),
         ["workingDirectory"] = Environment.CurrentDirectory,
         ["startedAt"] = DateTimeOffset.UtcNow.ToString("O"),
+    };
+
+    private static JObject Describe(ProcessorInfo processor) => new()
+    {
+        ["model"] = processor.Model,
+        ["vendor"] = processor.Vendor,
+        ["features"] = new JArray(processor.Features),
     };
 
     private static string? GitCommit(string directory)

@@ -1,4 +1,5 @@
 using Anc.Components;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Scenarios;
@@ -11,12 +12,15 @@ namespace Anc.Training;
 public sealed class ExperimentComposer
 {
     private readonly ComponentFactory _factory;
+    private readonly KernelGuard _kernels;
 
-    /// <summary>Creates a composer.</summary>
-    public ExperimentComposer(ComponentFactory factory)
+    /// <summary>Creates a composer; <paramref name="kernels"/> checks each manifest's networks before its first experiment in this process.</summary>
+    public ExperimentComposer(ComponentFactory factory, KernelGuard kernels)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(kernels);
         _factory = factory;
+        _kernels = kernels;
     }
 
     /// <summary>
@@ -40,9 +44,11 @@ public sealed class ExperimentComposer
     /// experiment built on <paramref name="device"/>. The caller disposes it.
     /// </summary>
     /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    /// <exception cref="Diagnostics.AncInputException">The manifest's networks compute wrong gradients on this machine (<see cref="KernelGuard"/>).</exception>
     public IExperiment CreateExperiment(ResolvedManifest manifest, int seed, Device device, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        _kernels.Check(manifest, device);
         torch.random.manual_seed(seed);
         (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = Compose(manifest);
         return scenario.CreateExperiment(new ExperimentContext(seed, device, manifest.Training, parties, progress, cancellationToken, data));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Anc.Diagnostics;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Plugins;
@@ -28,16 +29,18 @@ internal sealed class ExperimentRunner
     private readonly SeedProcesses _processes;
     private readonly PluginCatalog _catalog;
     private readonly TorchDevices _devices;
+    private readonly KernelGuard _kernels;
     private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
 
-    public ExperimentRunner(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, IEnumerable<IRunObserver> observers, TimeProvider time)
+    public ExperimentRunner(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, KernelGuard kernels, IEnumerable<IRunObserver> observers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(groupTrainer);
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(kernels);
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(time);
         _trainer = trainer;
@@ -45,6 +48,7 @@ internal sealed class ExperimentRunner
         _processes = processes;
         _catalog = catalog;
         _devices = devices;
+        _kernels = kernels;
         _observers = observers.ToArray();
         _time = time;
     }
@@ -59,6 +63,9 @@ internal sealed class ExperimentRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(commandLine);
         int parallel = Parallelism(settings.Parallel, manifest);
+        // A manifest whose networks compute wrong gradients here is refused before anything is written.
+        SetThreads(manifest);
+        _kernels.Check(manifest, _devices.Resolve(manifest.Device));
         RunDirectory run;
         try
         {
@@ -94,6 +101,7 @@ internal sealed class ExperimentRunner
         JObject environment = RunEnvironment.Describe(manifest, _catalog, device, commandLine);
         environment["parallel"] = parallel;
         environment["threadsPerSeed"] = ThreadsPerSeed(manifest, parallel * sharedBy);
+        environment["kernels"] = _kernels.Check(manifest, device).ToJson();
         run.WriteJson("environment.json", environment);
         return Execute(run, manifest, device, parallel, sharedBy, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
     }
@@ -133,6 +141,7 @@ internal sealed class ExperimentRunner
             ["parallel"] = workers,
             ["threadsPerSeed"] = ThreadsPerSeed(manifest, workers * sharedBy),
             ["seedsKept"] = new JArray(kept.Keys.Order()),
+            ["kernels"] = _kernels.Check(manifest, device).ToJson(),
         });
         environment["resumes"] = resumes;
         run.WriteJson("environment.json", environment);

@@ -26,6 +26,7 @@ internal static class AncHostCommand
             ListCommand.Create(),
             RunsCommand.Create(),
             SchemaCommand.Create(),
+            DoctorCommand.Create(),
             SeedCommand.Create(),
         };
         root.Options.Add(Plugins);

@@ -8,4 +8,7 @@ public enum FaultKind
 
     /// <summary>It throws, as a buggy plugin does.</summary>
     Throw,
+
+    /// <summary>Its float32 gradient is half the true one, as a faulty float32 kernel's is; in float64 it is right.</summary>
+    WrongGradient,
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Anc.TestPlugins.Faulty;
 
-/// <summary>A linear layer with tanh that, after <see cref="FaultyOptions.AfterCalls"/> forward passes, fails as its options say.</summary>
+/// <summary>A linear layer with tanh that, after <see cref="FaultyOptions.AfterCalls"/> forward passes, fails as its options say (or, with <see cref="FaultKind.WrongGradient"/>, computes a wrong float32 gradient from the start).</summary>
 public sealed class FaultyNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Linear _layer;
@@ -26,6 +26,11 @@ public sealed class FaultyNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Tensor output = torch.tanh(_layer.forward(input));
+        if (_options.Fault == FaultKind.WrongGradient)
+        {
+            return output.dtype == ScalarType.Float32 ? (output.detach() * 0.5) + (output * 0.5) : output;
+        }
+
         if (++_calls <= _options.AfterCalls)
         {
             return output;

@@ -7,7 +7,7 @@ namespace Anc.TestPlugins.Faulty;
 public sealed class FaultyOptions
 {
     /// <summary>How it fails.</summary>
-    [Description("How it fails: nan or throw.")]
+    [Description("How it fails: nan, throw or wrongGradient.")]
     public FaultKind Fault { get; set; } = FaultKind.Nan;
 
     /// <summary>How many forward passes go well first.</summary>
