@@ -36,6 +36,11 @@ public sealed class BenchTests
         Assert.Equal(Number(startup.Groups[1]), startup.Groups.Values.Skip(2).Sum(Number), 0.03);
         Match residents = Assert.Single(Regex.Matches(output, @"^resident after each repeat: (\S+) MiB at step 7, (\S+) MiB at step 12, (\S+) MiB at step 17$", RegexOptions.Multiline));
         Assert.All(residents.Groups.Values.Skip(1), g => Assert.InRange(Number(g), 1, Number(memory.Groups[1])));
+        // The tiny manifest: at most 20 rounds, then 1 fresh Eve of 10 steps.
+        Match seed = Assert.Single(Regex.Matches(output, @"^one seed: 20 rounds x (\S+) ms = (\S+) s \(at most: a stopping rule may end training sooner\) \+ 10 fresh-Eve steps x (\S+) ms = (\S+) s; (\S+) s in all \((\S+) min\)$", RegexOptions.Multiline));
+        Assert.Equal(Number(round.Groups[1]), Number(seed.Groups[1]), 0.01);
+        Assert.True(Number(seed.Groups[3]) > 0, output);
+        Assert.InRange(Number(seed.Groups[5]) - ((20 * Number(seed.Groups[1]) / 1000) + (10 * Number(seed.Groups[3]) / 1000)), -0.06, 0.06);
         Assert.Contains("\ndevice: cpu, 1 torch thread(s)\n", output, StringComparison.Ordinal);
         Assert.Contains("\nbatch size: 16\n", output, StringComparison.Ordinal);
         Assert.StartsWith("bench: m.json: experiment tiny, scenario symmetric, seed 0; 2 warm-up round(s), then 3 x 5 timed rounds\n", output, StringComparison.Ordinal);
@@ -75,6 +80,16 @@ public sealed class BenchTests
         Assert.True((long)bench.SelectToken("memory.residentBytes")! > 0);
         Assert.True((long)bench.SelectToken("memory.peakResidentBytes")! >= (long)bench.SelectToken("memory.residentBytes")!);
         Assert.InRange((long)bench.SelectToken("memory.managedHeapBytes")!, 1, (long)bench.SelectToken("memory.residentBytes")!);
+        JToken cost = bench["seedCost"]!;
+        Assert.Equal(20, (long)cost["rounds"]!);
+        Assert.Equal("fresh-Eve step", (string?)cost["evaluationUnit"]);
+        Assert.Equal(10, (long)cost["evaluationUnits"]!);
+        Assert.Equal(50, (int)bench["evaluationSteps"]!);
+        Assert.True((double)cost["evaluationUnitMilliseconds"]! > 0);
+        Assert.Equal((double)bench.SelectToken("roundMilliseconds.mean")!, (double)cost["roundMilliseconds"]!, 6);
+        Assert.Equal(20 * (double)cost["roundMilliseconds"]! / 1000, (double)cost["trainingSeconds"]!, 6);
+        Assert.Equal(10 * (double)cost["evaluationUnitMilliseconds"]! / 1000, (double)cost["evaluationSeconds"]!, 6);
+        Assert.Equal((double)cost["trainingSeconds"]! + (double)cost["evaluationSeconds"]!, (double)cost["totalSeconds"]!, 6);
         Assert.Equal(["m.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
     }
 

@@ -11,8 +11,9 @@ public sealed class BenchmarkResult
     internal BenchmarkResult(
         string manifest, string experiment, string scenario, int seed, string device, int threads, int batchSize,
         BenchmarkSettings settings, IReadOnlyList<string> phases, IReadOnlyList<BenchmarkRepeat> repeats, ProcessMemory memory,
-        IReadOnlyList<StartupStage> startup)
+        IReadOnlyList<StartupStage> startup, SeedCost? seedCost)
     {
+        SeedCost = seedCost;
         Startup = startup;
         Manifest = manifest;
         Experiment = experiment;
@@ -94,6 +95,9 @@ public sealed class BenchmarkResult
     /// <summary>The mean time per round outside the experiment's phases (its figures, the framework's loop); the whole round where there are no phases.</summary>
     public TimeSpan OtherTime => RoundTime - PhaseTimes.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
 
+    /// <summary>What one seed costs at the manifest's settings, timed; <see langword="null"/> where the experiment does not tell its evaluation's work (<see cref="Scenarios.IEvaluationWork"/>) or none was timed.</summary>
+    public SeedCost? SeedCost { get; }
+
     /// <summary>Every figure as one JSON object, for scripts.</summary>
     public JObject ToJson()
     {
@@ -116,6 +120,7 @@ public sealed class BenchmarkResult
             ["warmup"] = Settings.Warmup,
             ["steps"] = Settings.Steps,
             ["repeats"] = Settings.Repeats,
+            ["evaluationSteps"] = Settings.EvaluationSteps,
             ["seedsTogether"] = Settings.Together,
             ["stepsPerSecond"] = new JObject
             {
@@ -133,6 +138,18 @@ public sealed class BenchmarkResult
             {
                 ["total"] = StartupTime.TotalSeconds,
                 ["stages"] = new JObject(Startup.Select(s => new JProperty(s.Name, s.Time.TotalSeconds))),
+            },
+            ["seedCost"] = SeedCost is null ? null : new JObject
+            {
+                ["rounds"] = SeedCost.Rounds,
+                ["roundMilliseconds"] = SeedCost.RoundTime.TotalMilliseconds,
+                ["seedsTogether"] = SeedCost.Together,
+                ["trainingSeconds"] = SeedCost.Training.TotalSeconds,
+                ["evaluationUnit"] = SeedCost.EvaluationUnit,
+                ["evaluationUnits"] = SeedCost.EvaluationUnits,
+                ["evaluationUnitMilliseconds"] = SeedCost.EvaluationUnitTime.TotalMilliseconds,
+                ["evaluationSeconds"] = SeedCost.Evaluation.TotalSeconds,
+                ["totalSeconds"] = SeedCost.Total.TotalSeconds,
             },
             ["memory"] = new JObject
             {

@@ -11,7 +11,11 @@ namespace Anc.Benchmarking;
 /// How many seeds to train as one batched program (<see cref="Scenarios.ISeedBatchScenario"/>):
 /// the manifest's first seed and those after it; 1 (default) trains the first seed alone.
 /// </param>
-public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Repeats = 3, int Together = 1)
+/// <param name="EvaluationSteps">
+/// Units of the evaluation's work to time after the rounds (<see cref="Scenarios.IEvaluationWork"/>,
+/// for example fresh-Eve steps), for <see cref="BenchmarkResult.SeedCost"/>; 0 times none.
+/// </param>
+public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Repeats = 3, int Together = 1, int EvaluationSteps = 50)
 {
     /// <summary>The rounds actually trained before timing: <see cref="Warmup"/>, and at least the first.</summary>
     public int WarmupRounds => Math.Max(Warmup, 1);
@@ -24,5 +28,6 @@ public sealed record BenchmarkSettings(int Steps = 100, int Warmup = 20, int Rep
         ArgumentOutOfRangeException.ThrowIfNegative(Warmup, nameof(Warmup));
         ArgumentOutOfRangeException.ThrowIfLessThan(Repeats, 1, nameof(Repeats));
         ArgumentOutOfRangeException.ThrowIfLessThan(Together, 1, nameof(Together));
+        ArgumentOutOfRangeException.ThrowIfNegative(EvaluationSteps, nameof(EvaluationSteps));
     }
 }

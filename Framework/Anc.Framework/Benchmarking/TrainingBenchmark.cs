@@ -14,7 +14,9 @@ namespace Anc.Benchmarking;
 /// <see cref="BenchmarkSettings.Warmup"/> rounds, then <see cref="BenchmarkSettings.Repeats"/>
 /// times <see cref="BenchmarkSettings.Steps"/> rounds, each stretch timed. The manifest's
 /// step limit, stopping rule and logging do not apply, and there is no evaluation. Where the
-/// experiment implements <see cref="IRoundTimings"/>, each round's time is split by its phases.
+/// experiment implements <see cref="IRoundTimings"/>, each round's time is split by its phases;
+/// where it implements <see cref="IEvaluationWork"/>, a few units of its evaluation are timed
+/// after the rounds, and the result tells what one seed costs at the manifest's settings.
 /// </summary>
 public sealed class TrainingBenchmark
 {
@@ -85,6 +87,19 @@ public sealed class TrainingBenchmark
             repeats.Add(new BenchmarkRepeat(settings.Steps, elapsed, after.Select((t, i) => t - before[i]).ToArray(), step, ProcessMemory.Read().ResidentBytes));
         }
 
+        SeedCost? cost = null;
+        IEvaluationWork? evaluation = (trained as SeedGroup)?.Experiments[0] as IEvaluationWork ?? trained as IEvaluationWork;
+        if (evaluation is not null && settings.EvaluationSteps > 0)
+        {
+            // A few units first, as the rounds had their warm-up: the fresh network's lazy set-up lands there.
+            evaluation.RunEvaluationUnits(Math.Min(settings.EvaluationSteps, 5));
+            long started = Stopwatch.GetTimestamp();
+            evaluation.RunEvaluationUnits(settings.EvaluationSteps);
+            TimeSpan unit = Stopwatch.GetElapsedTime(started) / settings.EvaluationSteps;
+            TimeSpan meanRound = repeats.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed) / repeats.Sum(r => (long)r.Steps);
+            cost = new SeedCost(manifest.Training.MaxSteps, meanRound, settings.Together, evaluation.EvaluationUnit, evaluation.EvaluationUnits, unit);
+        }
+
         return new BenchmarkResult(
             manifest.SourcePath,
             manifest.Experiment,
@@ -97,7 +112,8 @@ public sealed class TrainingBenchmark
             phases,
             repeats,
             ProcessMemory.Read(),
-            [.. startup ?? [], new StartupStage("torch and networks", creation), new StartupStage("first round", firstRound)]);
+            [.. startup ?? [], new StartupStage("torch and networks", creation), new StartupStage("first round", firstRound)],
+            cost);
     }
 
     /// <summary>

@@ -31,14 +31,16 @@ internal static class BenchCommand
                 result.AddError($"{together.Name} must be 1 or more.");
             }
         });
+        Option<int> evaluation = AtLeast(new Option<int>("--evaluation-steps") { Description = "Units of the evaluation (fresh-Eve steps) to time after the rounds, for the cost of a whole seed; 0 times none.", DefaultValueFactory = _ => 50 }, 0);
         Option<bool> json = new("--json") { Description = "Print the figures as one JSON object." };
-        Command command = new("bench", "Measure how fast a manifest trains: steps per second, time per round by party, memory. Writes no run directory.")
+        Command command = new("bench", "Measure how fast a manifest trains: steps per second, time per round by party, what one seed costs with its evaluation, memory. Writes no run directory.")
         {
             manifest,
             steps,
             warmup,
             repeats,
             together,
+            evaluation,
             json,
         };
         ManifestOverrideOptions overriding = new();
@@ -54,7 +56,7 @@ internal static class BenchCommand
             stage = Stopwatch.GetTimestamp();
             ResolvedManifest resolved = AncHostBuilder.ReadManifest(host, parse.GetValue(manifest)!, overrides);
             TimeSpan reading = Stopwatch.GetElapsedTime(stage);
-            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats), parse.GetValue(together) ?? resolved.Training.SeedsTogether);
+            BenchmarkSettings settings = new(parse.GetValue(steps), parse.GetValue(warmup), parse.GetValue(repeats), parse.GetValue(together) ?? resolved.Training.SeedsTogether, parse.GetValue(evaluation));
             BenchmarkResult result;
             try
             {
@@ -86,12 +88,24 @@ internal static class BenchCommand
             steps/s: {result.MedianStepsPerSecond:0.00} median ({result.MinStepsPerSecond:0.00}-{result.MaxStepsPerSecond:0.00} over {settings.Repeats} repeats)
             round: {Milliseconds(result.RoundTime)} mean{split}
             start-up: {result.StartupTime.TotalSeconds:0.00} s from the process's start to the end of the first round = {string.Join(" + ", result.Startup.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Time.TotalSeconds:0.00} s")))}
-            memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
+            {Cost(result.SeedCost)}memory: peak resident {result.Memory.PeakResidentBytes / MiB:0.0} MiB, resident now {result.Memory.ResidentBytes / MiB:0.0} MiB ({result.Memory.Source}); managed heap {result.Memory.ManagedHeapBytes / MiB:0.0} MiB
             resident after each repeat: {string.Join(", ", result.Repeats.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ResidentBytes / MiB:0.0} MiB at step {r.LastStep}")))}
             {(settings.Together > 1 ? string.Create(CultureInfo.InvariantCulture, $"seeds trained together: {settings.Together} (seed {result.Seed} to {result.Seed + settings.Together - 1}), {settings.Together * result.MedianStepsPerSecond:0.00} seed-rounds/s\n") : string.Empty)}device: {result.Device}, {result.Threads} torch thread(s)
             batch size: {result.BatchSize}
 
             """);
+    }
+
+    /// <summary>The line on a whole seed's cost, or nothing where it was not measured.</summary>
+    private static string Cost(SeedCost? cost)
+    {
+        if (cost is null)
+        {
+            return string.Empty;
+        }
+
+        string shared = cost.Together > 1 ? $" / {cost.Together} seeds" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"one seed: {cost.Rounds} rounds x {Milliseconds(cost.RoundTime)}{shared} = {cost.Training.TotalSeconds:0.0} s (at most: a stopping rule may end training sooner) + {cost.EvaluationUnits} {cost.EvaluationUnit}s x {Milliseconds(cost.EvaluationUnitTime)} = {cost.Evaluation.TotalSeconds:0.0} s; {cost.Total.TotalSeconds:0.0} s in all ({cost.Total.TotalMinutes:0.0} min)\n");
     }
 
     // From the kernel's record of the process's start, so the runtime's own start-up is counted.

@@ -14,9 +14,9 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// One seed of an encryption experiment, whatever makes the ciphertext: the defenders train
 /// together on the joint loss, Eve trains on her own minibatches after them, and afterwards
 /// fresh Eves attack the frozen defenders. A scenario says how one batch is exchanged.
-/// Its rounds have two timed phases: the defenders' steps, then Eve's.
+/// Its rounds have two timed phases: the defenders' steps, then Eve's; its evaluation's unit is one fresh Eve's step.
 /// </summary>
-internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAttackableExperiment
+internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEvaluationWork, IAttackableExperiment
 {
     private const string DataStateFile = "data.rng";
 
@@ -138,6 +138,13 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IAtta
     }
 
     public TimeSpan Elapsed(int phase) => _clock.Elapsed(phase);
+
+    public string EvaluationUnit => "fresh-Eve step";
+
+    // The held-out measurements every measureEvery steps are not counted: one forward pass each.
+    public long EvaluationUnits => (long)_options.Evaluation.FreshEves * _options.Evaluation.Steps;
+
+    public void RunEvaluationUnits(int count) => _eves.TrainSteps(Eavesdrop, count);
 
     public EvaluationResult Evaluate()
     {

@@ -83,6 +83,31 @@ internal sealed class FreshEveTrainer
         }
     }
 
+    /// <summary>
+    /// Trains a fresh Eve, as <see cref="TrainAll"/> trains its first, for <paramref name="steps"/>
+    /// steps and drops her: what one unit of the evaluation's work costs, for benchmarks. Torch's
+    /// generator is left as it was.
+    /// </summary>
+    public void TrainSteps(Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, int steps)
+    {
+        using Tensor generator = torch.random.get_rng_state();
+        try
+        {
+            torch.random.manual_seed(_context.Seed + FreshEveStream);
+            using nn.Module<Tensor, Tensor> eve = BuildEve();
+            using AdamOptimizer optimizer = new(eve.parameters(), _context.Training.LearningRate);
+            using BitSource data = new(_context.Seed + FreshEveStream, _context.Device);
+            for (int step = 1; step <= steps; step++)
+            {
+                TrainStep(eve, optimizer, data, eavesdrop, step);
+            }
+        }
+        finally
+        {
+            torch.random.set_rng_state(generator);
+        }
+    }
+
     /// <summary>Bits wrong of <paramref name="network"/> on a batch; the held-out tensors belong to the caller.</summary>
     public static double Measure(nn.Module<Tensor, Tensor> network, Tensor input, Tensor plaintext)
     {
@@ -100,14 +125,7 @@ internal sealed class FreshEveTrainer
         List<MetricPoint> history = [];
         for (int step = 1; step <= _evaluation.Steps; step++)
         {
-            _context.CancellationToken.ThrowIfCancellationRequested();
-            using (torch.NewDisposeScope())
-            {
-                (Tensor input, Tensor plaintext) = eavesdrop(data, _context.Training.BatchSize);
-                Step(eve, optimizer, guess => _eve.Loss.Compute(plaintext, guess), input);
-            }
-
-            TorchGarbage.CollectAfter(step);
+            TrainStep(eve, optimizer, data, eavesdrop, step);
 
             if (step % _evaluation.MeasureEvery == 0 || step == _evaluation.Steps)
             {
@@ -123,5 +141,18 @@ internal sealed class FreshEveTrainer
         }
 
         return new AdversaryTrial($"freshEve-{index + 1}", history.Min(p => p.Value), _evaluation.Steps, history);
+    }
+
+    /// <summary>One training step of a fresh Eve on a batch drawn from <paramref name="data"/>.</summary>
+    private void TrainStep(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, BitSource data, Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, int step)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        using (torch.NewDisposeScope())
+        {
+            (Tensor input, Tensor plaintext) = eavesdrop(data, _context.Training.BatchSize);
+            Step(eve, optimizer, guess => _eve.Loss.Compute(plaintext, guess), input);
+        }
+
+        TorchGarbage.CollectAfter(step);
     }
 }
