@@ -37,17 +37,28 @@ public sealed class PluginTemplateTests(OutsideAuthor author)
 
         string runs = Path.Combine(author.Root, "template-runs");
         int exitCode;
+        string output, error;
         using (TrainingLock.Acquire())
         {
-            (exitCode, _, _) = AncHostProcess.Run(author.Root, TimeSpan.FromMinutes(5),
-                "run", Path.Combine(plugins, "Contoso.Sample", "manifests", "channel.json"), "--plugins", plugins, "--output", runs, "--quiet");
+            // Four seeds, two at a time: the example's margins belong to its settings, not to one seed's luck.
+            (exitCode, output, error) = AncHostProcess.Run(author.Root, TimeSpan.FromMinutes(5),
+                "run", Path.Combine(plugins, "Contoso.Sample", "manifests", "channel.json"), "--plugins", plugins, "--output", runs, "--quiet",
+                "--seeds", "0-3", "--parallel", "2");
         }
 
-        // The example succeeds: Bob decrypts, a fresh eavesdropper stays at least a bit wrong of 4.
+        // The example succeeds on every seed with room to spare: Bob well below the 0.5 bits wrong
+        // of 4 it allows, a fresh eavesdropper well above the 1.0 it needs (seeds 0-31 measured:
+        // Bob 0.09 at worst, the eavesdropper 1.20 at worst). Another CPU's rounding gives another
+        // trajectory, as another seed does, so a margin that every seed keeps is one it keeps.
         string run = Directory.GetDirectories(Path.Combine(runs, "contoso.sample-channel")).Single();
-        JToken seed = JObject.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))["runs"]![0]!;
-        Assert.True(exitCode == 0, seed.ToString());
-        Assert.True((bool)seed["success"]!, seed.ToString());
-        Assert.True((double)seed["metrics"]!["bob.bitsWrong"]! < 0.25, seed.ToString());
+        JToken[] seeds = [.. JObject.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))["runs"]!];
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{output}{error}{string.Join('\n', seeds.Select(s => s.ToString()))}");
+        Assert.Equal([0, 1, 2, 3], seeds.Select(s => (int)s["seed"]!));
+        foreach (JToken seed in seeds)
+        {
+            Assert.True((bool)seed["success"]!, seed.ToString());
+            Assert.True((double)seed["metrics"]!["bob.bitsWrong"]! <= 0.25, seed.ToString());
+            Assert.True((double)seed["metrics"]!["freshEve.bitsWrong"]! >= 1.15, seed.ToString());
+        }
     }
 }

@@ -8,7 +8,8 @@ namespace MyPlugin;
 /// <summary>
 /// One seed of <see cref="ChannelScenario"/>. Each round Alice and Bob take one step on a loss
 /// that rewards Bob's decryption and punishes the eavesdropper's success, then the
-/// eavesdropper trains. Evaluation trains a fresh eavesdropper against the frozen Alice.
+/// eavesdropper trains, at a rate of her own. Evaluation trains a fresh eavesdropper against the
+/// frozen Alice and measures her and Bob on examples of their own.
 /// </summary>
 internal sealed class ChannelExperiment : IExperiment
 {
@@ -34,7 +35,7 @@ internal sealed class ChannelExperiment : IExperiment
         _bob = _bobParty.Architecture.Build(new NetworkShape(2 * bits, bits)).to(context.Device);
         _eve = NewEve();
         _aliceAndBob = optim.Adam(_alice.parameters().Concat(_bob.parameters()), context.Training.LearningRate);
-        _eveOptimizer = optim.Adam(_eve.parameters(), context.Training.LearningRate);
+        _eveOptimizer = optim.Adam(_eve.parameters(), options.EavesdropperLearningRate);
         // Data comes from a generator of the seed's own, so a seed always sees the same data.
         _random = new Generator((ulong)context.Seed, context.Device);
     }
@@ -49,7 +50,7 @@ internal sealed class ChannelExperiment : IExperiment
 
         // An eavesdropper that guesses zeros has loss 1: Alice and Bob push Eve towards it.
         Tensor eveLoss = _eveParty.Loss.Compute(plaintext, eveGuess);
-        Tensor loss = _bobParty.Loss.Compute(plaintext, bobGuess) + (1 - eveLoss).square();
+        Tensor loss = _bobParty.Loss.Compute(plaintext, bobGuess) + _options.EavesdropperWeight * (1 - eveLoss).square();
         _aliceAndBob.zero_grad();
         loss.backward();
         _aliceAndBob.step();
@@ -68,7 +69,7 @@ internal sealed class ChannelExperiment : IExperiment
     {
         using var scope = NewDisposeScope();
         nn.Module<Tensor, Tensor> freshEve = NewEve();
-        optim.Optimizer optimizer = optim.Adam(freshEve.parameters(), _context.Training.LearningRate);
+        optim.Optimizer optimizer = optim.Adam(freshEve.parameters(), _options.EavesdropperLearningRate);
         for (int step = 0; step < _options.FreshEavesdropperSteps; step++)
         {
             _context.CancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +77,7 @@ internal sealed class ChannelExperiment : IExperiment
         }
 
         using var frozen = no_grad();
-        Tensor plaintext = RandomBits(), key = RandomBits();
+        Tensor plaintext = RandomBits(_options.EvaluationExamples), key = RandomBits(_options.EvaluationExamples);
         Tensor ciphertext = _alice.call(cat([plaintext, key], 1));
         double bob = BitsWrong(plaintext, _bob.call(cat([ciphertext, key], 1)));
         double eve = BitsWrong(plaintext, freshEve.call(ciphertext));
@@ -119,8 +120,10 @@ internal sealed class ChannelExperiment : IExperiment
     }
 
     /// <summary>A batch of random bits encoded as -1 and +1, as in the paper.</summary>
-    private Tensor RandomBits() =>
-        randint(0, 2, [_context.Training.BatchSize, _options.Bits], ScalarType.Float32, _context.Device, generator: _random) * 2 - 1;
+    private Tensor RandomBits() => RandomBits(_context.Training.BatchSize);
+
+    private Tensor RandomBits(int examples) =>
+        randint(0, 2, [examples, _options.Bits], ScalarType.Float32, _context.Device, generator: _random) * 2 - 1;
 
     private static double BitsWrong(Tensor plaintext, Tensor guess)
     {
