@@ -46,10 +46,11 @@ public sealed class PluginTemplateTests(OutsideAuthor author)
                 "--seeds", "0-3", "--parallel", "2");
         }
 
-        // The example succeeds on every seed with room to spare: Bob well below the 0.5 bits wrong
-        // of 4 it allows, a fresh eavesdropper well above the 1.0 it needs (seeds 0-31 measured:
-        // Bob 0.09 at worst, the eavesdropper 1.20 at worst). Another CPU's rounding gives another
-        // trajectory, as another seed does, so a margin that every seed keeps is one it keeps.
+        // The example succeeds on every seed: Bob well below the 0.5 bits wrong of 4 it allows, a
+        // fresh eavesdropper above the 1.0 she must stay (seeds 0-31 measured on an Intel Xeon
+        // with AVX-512: Bob 0.09 at worst, the eavesdropper 1.20 at worst, 1.37 over seeds 0-3).
+        // Another CPU's rounding gives another trajectory, as another seed does, so the bounds are
+        // ones that every seed measured keeps, not one seed's figures.
         string run = Directory.GetDirectories(Path.Combine(runs, "contoso.sample-channel")).Single();
         JToken[] seeds = [.. JObject.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))["runs"]!];
         Assert.True(exitCode == 0, $"exit {exitCode}\n{output}{error}{string.Join('\n', seeds.Select(s => s.ToString()))}");
@@ -58,7 +59,7 @@ public sealed class PluginTemplateTests(OutsideAuthor author)
         {
             Assert.True((bool)seed["success"]!, seed.ToString());
             Assert.True((double)seed["metrics"]!["bob.bitsWrong"]! <= 0.25, seed.ToString());
-            Assert.True((double)seed["metrics"]!["freshEve.bitsWrong"]! >= 1.15, seed.ToString());
+            Assert.True((double)seed["metrics"]!["freshEve.bitsWrong"]! >= 1.0, seed.ToString());
         }
     }
 }
