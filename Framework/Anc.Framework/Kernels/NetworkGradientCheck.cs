@@ -33,9 +33,7 @@ internal sealed class NetworkGradientCheck
         {
             architectures = manifest.Parties.ToDictionary(p => p.Role.Name, p => _factory.Create<IArchitecture>(p.Architecture));
             IScenario scenario = _factory.Create<IScenario>(manifest.Scenario);
-            footprint = scenario.EstimateFootprint(new FootprintContext(
-                manifest.Parties.Where(p => p.Adversary is not null).ToDictionary(p => p.Role.Name, p => _factory.Create<IAdversary>(p.Adversary!)),
-                manifest.Data is null ? null : _factory.Create<IDataGenerator>(manifest.Data)));
+            footprint = scenario.EstimateFootprint(_factory.CreateFootprintContext(manifest.Parties, manifest.Data));
         }
         catch (Exception)
         {

@@ -52,4 +52,17 @@ public sealed class ComponentFactory
             Create<ILossFunction>(party.Loss),
             party.Adversary is null ? null : Create<IAdversary>(party.Adversary));
     }
+
+    /// <summary>
+    /// What a scenario is given to tell its <see cref="SeedFootprint"/>: the attackers' adversaries
+    /// and the data generator of <paramref name="parties"/> and <paramref name="data"/>, created fresh.
+    /// </summary>
+    /// <exception cref="ComponentFaultException">A component's constructor failed.</exception>
+    public FootprintContext CreateFootprintContext(IReadOnlyList<ResolvedParty> parties, ResolvedComponent? data)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        return new FootprintContext(
+            parties.Where(p => p.Adversary is not null).ToDictionary(p => p.Role.Name, p => Create<IAdversary>(p.Adversary!)),
+            data is null ? null : Create<IDataGenerator>(data));
+    }
 }

@@ -50,9 +50,7 @@ internal sealed class MemoryEstimate
         try
         {
             architectures = parties.ToDictionary(p => p.Role.Name, p => _factory.Create<IArchitecture>(p.Architecture));
-            context = new FootprintContext(
-                parties.Where(p => p.Adversary is not null).ToDictionary(p => p.Role.Name, p => _factory.Create<IAdversary>(p.Adversary!)),
-                data is null ? null : _factory.Create<IDataGenerator>(data));
+            context = _factory.CreateFootprintContext(parties, data);
         }
         catch (ComponentFaultException)
         {
