@@ -45,22 +45,25 @@ public sealed class KernelGuard
     {
         lock (Gate)
         {
-            if (_process is not null)
+            if (_process is null)
             {
-                return _process;
-            }
+                string setting = Setting();
+                if (setting == "off" && !OneDnnConvolutions.TrySet(false))
+                {
+                    throw new AncInputException($"{SettingVariable}=off: this platform's libtorch does not let ANC move convolutions off oneDNN; unset {SettingVariable}.");
+                }
 
-            string setting = Setting();
-            if (setting != "auto" && !OneDnnConvolutions.TrySet(setting == "on") && setting == "off")
-            {
-                throw new AncInputException($"{SettingVariable}=off: this platform's libtorch does not let ANC move convolutions off oneDNN; unset {SettingVariable}.");
-            }
+                if (setting == "on")
+                {
+                    OneDnnConvolutions.TrySet(true);
+                }
 
-            IReadOnlyList<KernelCheck> found = KernelSelfTest.Run();
-            _process = new KernelReport(setting, OneDnnConvolutions.Enabled, null, found, null, []);
-            if (found.FirstOrDefault(c => KernelSelfTest.IsConvolution(c) && !c.Passed) is { } wrong)
-            {
-                _process = RouteAround(_process, wrong);
+                IReadOnlyList<KernelCheck> found = KernelSelfTest.Run();
+                _process = new KernelReport(setting, OneDnnConvolutions.Enabled, null, found, null, []);
+                if (found.FirstOrDefault(c => KernelSelfTest.IsConvolution(c) && !c.Passed) is { } wrong)
+                {
+                    RouteAround(wrong);
+                }
             }
 
             return _process;
@@ -103,29 +106,31 @@ public sealed class KernelGuard
                 return known;
             }
 
-            KernelReport process = CheckThisProcess();
+            CheckThisProcess();
             IReadOnlyList<KernelCheck> networks = _networks.Run(manifest, device);
-            if (networks.FirstOrDefault(c => !c.Passed) is { } wrong && process.OneDnnConvolutions == true)
+            if (networks.FirstOrDefault(c => !c.Passed) is { } wrong && RouteAround(wrong))
             {
-                process = RouteAround(process, wrong);
-                networks = process.OneDnnConvolutions == false ? _networks.Run(manifest, device) : networks;
+                networks = _networks.Run(manifest, device);
             }
 
-            KernelReport report = process with { Networks = networks };
+            KernelReport report = _process! with { Networks = networks };
             _checked.Add(manifest, report);
             return report;
         }
     }
 
-    /// <summary>Moves convolutions off oneDNN where the setting allows it and they are on it, and runs the self-test again.</summary>
-    private static KernelReport RouteAround(KernelReport process, KernelCheck wrong)
+    /// <summary>
+    /// Moves convolutions off oneDNN, because of <paramref name="wrong"/>, where the setting allows
+    /// it and they are on it, and runs the self-test again; whether it moved them.
+    /// </summary>
+    private static bool RouteAround(KernelCheck wrong)
     {
-        if (process.Setting != "auto" || OneDnnConvolutions.Enabled != true || !OneDnnConvolutions.TrySet(false))
+        if (_process!.Setting != "auto" || OneDnnConvolutions.Enabled != true || !OneDnnConvolutions.TrySet(false))
         {
-            return process;
+            return false;
         }
 
-        _process = process with
+        _process = _process with
         {
             OneDnnConvolutions = false,
             RoutedAround = string.Create(
@@ -133,7 +138,7 @@ public sealed class KernelGuard
                 $"with oneDNN's convolutions, {wrong.Name} had its {wrong.Part} off by {wrong.Error:G3} where float64 values reach {wrong.Scale:G3}; convolutions use libtorch's own kernels instead"),
             SelfTestAfterRouting = KernelSelfTest.Run(),
         };
-        return _process;
+        return true;
     }
 
     private static string Setting()
