@@ -11,9 +11,8 @@ public sealed class BenchmarkResult
     internal BenchmarkResult(
         string manifest, string experiment, string scenario, int seed, string device, int threads, int batchSize,
         BenchmarkSettings settings, IReadOnlyList<string> phases, IReadOnlyList<BenchmarkRepeat> repeats, ProcessMemory memory,
-        IReadOnlyList<StartupStage> startup, SeedCost? seedCost)
+        IReadOnlyList<StartupStage> startup, long maxSteps, EvaluationTiming? evaluation)
     {
-        SeedCost = seedCost;
         Startup = startup;
         Manifest = manifest;
         Experiment = experiment;
@@ -33,6 +32,7 @@ public sealed class BenchmarkResult
         long rounds = repeats.Sum(r => (long)r.Steps);
         RoundTime = repeats.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed) / rounds;
         PhaseTimes = phases.Select((_, i) => repeats.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Phases[i]) / rounds).ToArray();
+        SeedCost = evaluation is null ? null : new SeedCost(maxSteps, RoundTime, settings.Together, evaluation);
     }
 
     /// <summary>The manifest file, as the caller named it.</summary>
@@ -145,10 +145,10 @@ public sealed class BenchmarkResult
                 ["roundMilliseconds"] = SeedCost.RoundTime.TotalMilliseconds,
                 ["seedsTogether"] = SeedCost.Together,
                 ["trainingSeconds"] = SeedCost.Training.TotalSeconds,
-                ["evaluationUnit"] = SeedCost.EvaluationUnit,
-                ["evaluationUnits"] = SeedCost.EvaluationUnits,
-                ["evaluationUnitMilliseconds"] = SeedCost.EvaluationUnitTime.TotalMilliseconds,
-                ["evaluationSeconds"] = SeedCost.Evaluation.TotalSeconds,
+                ["evaluationUnit"] = SeedCost.Evaluation.Unit,
+                ["evaluationUnits"] = SeedCost.Evaluation.Units,
+                ["evaluationUnitMilliseconds"] = SeedCost.Evaluation.UnitTime.TotalMilliseconds,
+                ["evaluationSeconds"] = SeedCost.EvaluationTime.TotalSeconds,
                 ["totalSeconds"] = SeedCost.Total.TotalSeconds,
             },
             ["memory"] = new JObject

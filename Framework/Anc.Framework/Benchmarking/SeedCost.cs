@@ -8,17 +8,15 @@ namespace Anc.Benchmarking;
 /// <param name="Rounds">The manifest's step limit.</param>
 /// <param name="RoundTime">A round's measured mean time.</param>
 /// <param name="Together">Seeds trained together, which share each round's time.</param>
-/// <param name="EvaluationUnit">What one unit of the evaluation is (<see cref="Scenarios.IEvaluationWork"/>).</param>
-/// <param name="EvaluationUnits">How many units the evaluation does.</param>
-/// <param name="EvaluationUnitTime">A unit's measured mean time.</param>
-public sealed record SeedCost(long Rounds, TimeSpan RoundTime, int Together, string EvaluationUnit, long EvaluationUnits, TimeSpan EvaluationUnitTime)
+/// <param name="Evaluation">What was timed of the evaluation.</param>
+public sealed record SeedCost(long Rounds, TimeSpan RoundTime, int Together, EvaluationTiming Evaluation)
 {
     /// <summary>The rounds' share of one seed.</summary>
     public TimeSpan Training => RoundTime * Rounds / Together;
 
     /// <summary>The evaluation's time.</summary>
-    public TimeSpan Evaluation => EvaluationUnitTime * EvaluationUnits;
+    public TimeSpan EvaluationTime => Evaluation.UnitTime * Evaluation.Units;
 
     /// <summary>The whole seed.</summary>
-    public TimeSpan Total => Training + Evaluation;
+    public TimeSpan Total => Training + EvaluationTime;
 }

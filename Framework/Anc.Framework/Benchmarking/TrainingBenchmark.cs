@@ -87,7 +87,7 @@ public sealed class TrainingBenchmark
             repeats.Add(new BenchmarkRepeat(settings.Steps, elapsed, after.Select((t, i) => t - before[i]).ToArray(), step, ProcessMemory.Read().ResidentBytes));
         }
 
-        SeedCost? cost = null;
+        EvaluationTiming? evaluationTiming = null;
         IEvaluationWork? evaluation = (trained as SeedGroup)?.Experiments[0] as IEvaluationWork ?? trained as IEvaluationWork;
         if (evaluation is not null && settings.EvaluationSteps > 0)
         {
@@ -95,9 +95,7 @@ public sealed class TrainingBenchmark
             evaluation.RunEvaluationUnits(Math.Min(settings.EvaluationSteps, 5));
             long started = Stopwatch.GetTimestamp();
             evaluation.RunEvaluationUnits(settings.EvaluationSteps);
-            TimeSpan unit = Stopwatch.GetElapsedTime(started) / settings.EvaluationSteps;
-            TimeSpan meanRound = repeats.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed) / repeats.Sum(r => (long)r.Steps);
-            cost = new SeedCost(manifest.Training.MaxSteps, meanRound, settings.Together, evaluation.EvaluationUnit, evaluation.EvaluationUnits, unit);
+            evaluationTiming = new EvaluationTiming(evaluation.EvaluationUnit, evaluation.EvaluationUnits, Stopwatch.GetElapsedTime(started) / settings.EvaluationSteps);
         }
 
         return new BenchmarkResult(
@@ -113,7 +111,8 @@ public sealed class TrainingBenchmark
             repeats,
             ProcessMemory.Read(),
             [.. startup ?? [], new StartupStage("torch and networks", creation), new StartupStage("first round", firstRound)],
-            cost);
+            manifest.Training.MaxSteps,
+            evaluationTiming);
     }
 
     /// <summary>

@@ -105,7 +105,7 @@ internal static class BenchCommand
         }
 
         string shared = cost.Together > 1 ? $" / {cost.Together} seeds" : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"one seed: {cost.Rounds} rounds x {Milliseconds(cost.RoundTime)}{shared} = {cost.Training.TotalSeconds:0.0} s (at most: a stopping rule may end training sooner) + {cost.EvaluationUnits} {cost.EvaluationUnit}s x {Milliseconds(cost.EvaluationUnitTime)} = {cost.Evaluation.TotalSeconds:0.0} s; {cost.Total.TotalSeconds:0.0} s in all ({cost.Total.TotalMinutes:0.0} min)\n");
+        return string.Create(CultureInfo.InvariantCulture, $"one seed: {cost.Rounds} rounds x {Milliseconds(cost.RoundTime)}{shared} = {cost.Training.TotalSeconds:0.0} s (at most: a stopping rule may end training sooner) + {cost.Evaluation.Units} {cost.Evaluation.Unit}s x {Milliseconds(cost.Evaluation.UnitTime)} = {cost.EvaluationTime.TotalSeconds:0.0} s; {cost.Total.TotalSeconds:0.0} s in all ({cost.Total.TotalMinutes:0.0} min)\n");
     }
 
     // From the kernel's record of the process's start, so the runtime's own start-up is counted.
