@@ -20,38 +20,30 @@ internal static class Float64Comparison
     public static KernelCheck Compare(string name, Func<nn.Module<Tensor, Tensor>> build, long[] inputShape, Device? device = null)
     {
         device ??= CPU;
-        using Tensor state = torch.random.get_rng_state();
-        try
-        {
-            torch.random.manual_seed(20161024);
-            using IDisposable scope = NewDisposeScope();
-            using nn.Module<Tensor, Tensor> single = build();
-            using nn.Module<Tensor, Tensor> twin = build();
-            twin.load_state_dict(single.state_dict());
-            single.to(device).eval();
-            twin.to(float64).to(device).eval();
-            Tensor input = (torch.rand(inputShape, float64, device) * 2) - 1;
-            Tensor input64 = input.clone().requires_grad_(true);
-            Tensor input32 = input.to(float32).requires_grad_(true);
-            Tensor output64 = twin.forward(input64);
-            Tensor output32 = single.forward(input32);
-            Tensor upstream = torch.randn(output64.shape, float64, device);
-            (output64 * upstream).sum().backward();
-            (output32 * upstream.to(float32)).sum().backward();
+        using FixedGenerator generator = new();
+        using IDisposable scope = NewDisposeScope();
+        using nn.Module<Tensor, Tensor> single = build();
+        using nn.Module<Tensor, Tensor> twin = build();
+        twin.load_state_dict(single.state_dict());
+        single.to(device).eval();
+        twin.to(float64).to(device).eval();
+        Tensor input = (torch.rand(inputShape, float64, device) * 2) - 1;
+        Tensor input64 = input.clone().requires_grad_(true);
+        Tensor input32 = input.to(float32).requires_grad_(true);
+        Tensor output64 = twin.forward(input64);
+        Tensor output32 = single.forward(input32);
+        Tensor upstream = torch.randn(output64.shape, float64, device);
+        (output64 * upstream).sum().backward();
+        (output32 * upstream.to(float32)).sum().backward();
 
-            KernelCheck worst = Part(name, "output", output64, output32);
-            worst = Worse(worst, Part(name, "input gradient", input64.grad, input32.grad));
-            foreach (((string parameter, Tensor truth), (_, Tensor actual)) in twin.named_parameters().Zip(single.named_parameters()))
-            {
-                worst = Worse(worst, Part(name, $"gradient of {parameter}", truth.grad, actual.grad));
-            }
-
-            return worst;
-        }
-        finally
+        KernelCheck worst = Part(name, "output", output64, output32);
+        worst = Worse(worst, Part(name, "input gradient", input64.grad, input32.grad));
+        foreach (((string parameter, Tensor truth), (_, Tensor actual)) in twin.named_parameters().Zip(single.named_parameters()))
         {
-            torch.random.set_rng_state(state);
+            worst = Worse(worst, Part(name, $"gradient of {parameter}", truth.grad, actual.grad));
         }
+
+        return worst;
     }
 
     private static KernelCheck Part(string name, string part, Tensor? truth, Tensor? actual)

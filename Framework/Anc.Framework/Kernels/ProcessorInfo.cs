@@ -51,5 +51,5 @@ public sealed record ProcessorInfo(string Model, string Vendor, IReadOnlyList<st
 
     /// <summary>One line: model, vendor and features.</summary>
     public override string ToString() =>
-        $"{Model}{(Vendor.Length > 0 ? $" ({Vendor})" : string.Empty)}; {(Features.Count > 0 ? string.Join(' ', Features) : "none of " + string.Join(' ', FeaturesThatMatter.Take(3)))}";
+        $"{Model}{(Vendor.Length > 0 ? $" ({Vendor})" : string.Empty)}; {(Features.Count > 0 ? string.Join(' ', Features) : "none of the listed instruction sets")}";
 }
