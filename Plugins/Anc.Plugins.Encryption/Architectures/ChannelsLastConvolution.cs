@@ -15,16 +15,29 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// worth it (it grows with the width squared) gives way to the windows as rows of a reshaped
 /// (window = stride) or unfolded view times the flattened kernel, which grows with the width.
 /// <see cref="StackedMixTransformNetwork"/> gathers the same band from several kernels at once.
+/// Where no window reaches across positions (a window no wider than its stride, no padding),
+/// the band is block diagonal: the matrix is then one block, for a few output positions, and
+/// the input is multiplied block by block (viewed as <c>[batch x blocks, block rows]</c>),
+/// which skips the band's zeros: a third of the time of the whole band at batch 4096.
 /// </summary>
 internal sealed class ChannelsLastConvolution : IDisposable
 {
     /// <summary>The most cells a band matrix may have (4 MiB of floats, twice that of indices).</summary>
     internal const long MaxBandCells = 1 << 20;
 
+    /// <summary>
+    /// How many input values (positions x channels) a block of a block diagonal band reads at
+    /// most. Products with 16 rows or fewer cost the same per batch at 4096 (measured: 4 x 4 to
+    /// 16 x 16 blocks 250 to 330 us forward and backward, 32 x 32 335 us, the whole 64 x 64 band 770 us).
+    /// </summary>
+    internal const int BlockInputs = 16;
+
     private readonly ConvolutionLayer _layer;
     private readonly long[] _padding;
     private readonly long _inputWidth;
+    private readonly long _inputDepth;
     private readonly long _outputWidth;
+    private readonly long _blocks;
     private readonly long[]? _band;
     private readonly long _bandRows;
     private readonly long _bandColumns;
@@ -38,26 +51,34 @@ internal sealed class ChannelsLastConvolution : IDisposable
         _layer = layer;
         _padding = MixTransformNetwork.SamePadding(inputWidth, layer.Window, layer.Stride);
         _inputWidth = inputWidth;
+        _inputDepth = inputDepth;
         _outputWidth = (inputWidth + layer.Stride - 1) / layer.Stride;
-        _bandRows = (long)inputWidth * inputDepth;
-        _bandColumns = _outputWidth * layer.OutputDepth;
+        long blockPositions = BlockPositions(layer, inputWidth, inputDepth, _padding, _outputWidth);
+        _blocks = _outputWidth / blockPositions;
+        long blockWidth = inputWidth / _blocks;
+        _bandRows = blockWidth * inputDepth;
+        _bandColumns = blockPositions * layer.OutputDepth;
         if (_bandRows * _bandColumns <= MaxBandCells)
         {
-            _band = Band(layer, inputWidth, inputDepth, _padding[0], _outputWidth);
+            // A block has no padding of its own: blocks exist only where the layer pads nothing.
+            _band = Band(layer, (int)blockWidth, inputDepth, _padding[0], blockPositions);
         }
     }
 
     /// <summary>Whether the convolution is a band matrix product (its band is small enough).</summary>
     internal bool HasBand => _band is not null;
 
-    /// <summary>The band matrix's rows: input width x input depth.</summary>
+    /// <summary>How many diagonal blocks the band has: 1 where it is one band matrix.</summary>
+    internal long Blocks => _blocks;
+
+    /// <summary>The band matrix's (one block's) rows: input width x input depth, over <see cref="Blocks"/>.</summary>
     internal long BandRows => _bandRows;
 
-    /// <summary>The band matrix's columns: output width x output depth.</summary>
+    /// <summary>The band matrix's (one block's) columns: output width x output depth, over <see cref="Blocks"/>.</summary>
     internal long BandColumns => _bandColumns;
 
-    /// <summary>The output's width (positions); the bias repeats once per position.</summary>
-    internal long OutputWidth => _outputWidth;
+    /// <summary>The output positions of one block; the bias repeats once per position.</summary>
+    internal long PositionsPerBlock => _outputWidth / _blocks;
 
     /// <summary>TensorFlow's SAME padding of the input's width, (left, right).</summary>
     internal long[] Padding => _padding;
@@ -88,15 +109,16 @@ internal sealed class ChannelsLastConvolution : IDisposable
     {
         Tensor weight = convolution.weight!;
         Tensor bias = convolution.bias!;
+        long batch = input.shape[0];
         if (_band is not null)
         {
             Tensor flat = nn.functional.pad(weight.reshape(-1), [0, 1]);
             Tensor matrix = flat.index_select(0, BandIndex(weight)).view(_bandRows, _bandColumns);
-            return nn.functional.linear(input, matrix.t(), bias.repeat(_outputWidth));
+            Tensor blocks = input.reshape(batch * _blocks, _bandRows);
+            return nn.functional.linear(blocks, matrix.t(), bias.repeat(PositionsPerBlock)).view(batch, _blocks * _bandColumns);
         }
 
-        long batch = input.shape[0];
-        long depth = _bandRows / _inputWidth;
+        long depth = _inputDepth;
         Tensor positions = input.view(batch, _inputWidth, depth);
         if (_padding[0] + _padding[1] > 0)
         {
@@ -117,7 +139,31 @@ internal sealed class ChannelsLastConvolution : IDisposable
             kernel = weight.reshape(_layer.OutputDepth, depth * _layer.Window);
         }
 
-        return nn.functional.linear(windows, kernel, bias).view(batch, _bandColumns);
+        return nn.functional.linear(windows, kernel, bias).view(batch, _outputWidth * _layer.OutputDepth);
+    }
+
+    /// <summary>
+    /// The output positions of one diagonal block of the band: all of them (one block) where a
+    /// window reaches past its stride or the layer pads, otherwise the most that divide the
+    /// output evenly with a block reading at most <see cref="BlockInputs"/> values (at least one).
+    /// </summary>
+    private static long BlockPositions(ConvolutionLayer layer, int inputWidth, int inputDepth, long[] padding, long outputWidth)
+    {
+        if (layer.Window > layer.Stride || padding[0] + padding[1] > 0 || inputWidth != outputWidth * layer.Stride)
+        {
+            return outputWidth;
+        }
+
+        long positions = 1;
+        for (long candidate = 2; candidate <= outputWidth; candidate++)
+        {
+            if (outputWidth % candidate == 0 && candidate * layer.Stride * inputDepth <= BlockInputs)
+            {
+                positions = candidate;
+            }
+        }
+
+        return positions;
     }
 
     /// <summary>

@@ -110,8 +110,11 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
             // Each network's kernel, flattened and padded with the zero the band's empty cells read.
             Tensor flat = nn.functional.pad(weight.reshape(_count, -1), [0, 1]);
             Tensor matrix = flat.index_select(1, convolution.BandIndex(weight)).view(_count, convolution.BandRows, convolution.BandColumns);
-            Tensor bias = Bias(i).repeat(1, convolution.OutputWidth).unsqueeze(1);
-            h = torch.bmm(h, matrix).add_(bias);
+            Tensor bias = Bias(i).repeat(1, convolution.PositionsPerBlock).unsqueeze(1);
+            long batch = h.shape[1];
+            // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows].
+            h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix).add_(bias)
+                .view(_count, batch, convolution.Blocks * convolution.BandColumns);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
 
