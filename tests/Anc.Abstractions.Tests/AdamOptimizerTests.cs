@@ -125,7 +125,7 @@ public sealed class AdamOptimizerTests
         using IDisposable scope = torch.NewDisposeScope();
         Sequential network = Network();
         using AdamOptimizer single = new(network.parameters(), 0.01);
-        using AdamOptimizer stackedWrongly = new(network.parameters(), 0.01);
+        using AdamOptimizer stackedWrongly = new(Network().parameters(), 0.01);
         Parameter[] stacked = network.parameters().Select(p => new Parameter(torch.stack([p.detach(), p.detach()]))).ToArray();
         using AdamOptimizer together = new(stacked, 0.01);
         Sequential other = Network();
@@ -137,6 +137,26 @@ public sealed class AdamOptimizerTests
         together.ReadSlice(0, single);
         ArgumentException steps = Assert.Throws<ArgumentException>(() => together.ReadSlice(1, ahead));
         Assert.Contains("step", steps.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_is_updated_by_one_optimizer_at_a_time_and_keeps_its_values_in_its_buffer()
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        Sequential network = Network();
+        Tensor[] before = network.parameters().Select(p => p.detach().clone()).ToArray();
+        AdamOptimizer first = new(network.parameters(), 0.01);
+
+        Assert.All(network.parameters().Zip(before), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
+        ArgumentException taken = Assert.Throws<ArgumentException>(() => new AdamOptimizer(network.parameters(), 0.01));
+        Assert.Contains("another Adam optimizer", taken.Message, StringComparison.Ordinal);
+        Parameter twice = network.parameters().First();
+        Assert.Throws<ArgumentException>(() => new AdamOptimizer([twice, twice], 0.01));
+
+        first.Dispose();
+        using AdamOptimizer second = new(network.parameters(), 0.01);
+        Train(network, second, torch.randn(4, 6));
+        Assert.All(network.parameters().Zip(before), pair => Assert.False(pair.First.equal(pair.Second).all().item<bool>()));
     }
 
     private static Sequential Network() => nn.Sequential(nn.Linear(6, 8), nn.Sigmoid(), nn.Linear(8, 2));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,12 +12,25 @@ namespace Anc.Training;
 /// Adam leaves several native scalars per parameter per step to finalizers (see
 /// <see cref="TorchGarbage"/>); with the banded networks' allocation pattern they made the
 /// native heap grow by hundreds of KiB a round.
+/// The parameters are moved into one flat buffer (each keeps its identity and values, and
+/// becomes a view of the buffer), and so are their gradients and the moments, so a step is a
+/// handful of operations on the whole buffer, not a handful per parameter: on the paper's
+/// networks, thirty parameters, a few hundred native calls fewer per round.
 /// </summary>
 public sealed class AdamOptimizer : IDisposable
 {
     private const int FormatVersion = 1;
 
+    // Which optimizer's buffer each parameter lives in: a second optimizer would move it out of
+    // the first's, whose steps would then update nothing, so it is refused instead.
+    private static readonly ConditionalWeakTable<Parameter, AdamOptimizer> Owners = [];
+
     private readonly Parameter[] _parameters;
+    private readonly Tensor _values;
+    private readonly Tensor _gradients;
+    private readonly Tensor _firstMoment;
+    private readonly Tensor _secondMoment;
+    // Per parameter, views of the flat moments: the checkpoint and the slices of stacked seeds.
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
     private readonly double _learningRate;
@@ -46,11 +60,27 @@ public sealed class AdamOptimizer : IDisposable
         }
 
         _parameters = parameters.ToArray();
+        Claim(_parameters);
         _learningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
-        _firstMoments = _parameters.Select(Zeros).ToArray();
-        _secondMoments = _parameters.Select(Zeros).ToArray();
+        _values = Flatten(_parameters);
+        _gradients = Buffer(_values);
+        _firstMoment = Buffer(_values);
+        _secondMoment = Buffer(_values);
+        _firstMoments = Views(_firstMoment, _parameters);
+        _secondMoments = Views(_secondMoment, _parameters);
+        using (torch.no_grad())
+        {
+            Tensor[] gradients = Views(_gradients, _parameters);
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                // Autograd adds into a gradient that exists, in place, so it stays a view of the buffer.
+                _parameters[i].grad = gradients[i];
+                gradients[i].Dispose();
+            }
+        }
+
         _beta1Scalar = beta1;
         _beta2Scalar = beta2;
         _gradientWeight1 = 1 - beta1;
@@ -62,16 +92,12 @@ public sealed class AdamOptimizer : IDisposable
     public long Steps => _steps;
 
     /// <summary>Sets every parameter's gradient to zero, in place (no gradient is reallocated).</summary>
-    public void ZeroGrad()
-    {
-        foreach (Parameter parameter in _parameters)
-        {
-            using Tensor? gradient = parameter.grad;
-            gradient?.zero_();
-        }
-    }
+    public void ZeroGrad() => _gradients.zero_();
 
-    /// <summary>One update of every parameter that has a gradient.</summary>
+    /// <summary>
+    /// One update of every parameter. A parameter that took no part in the backward pass has a
+    /// zero gradient (its gradient always exists), as with PyTorch's zero_grad(set_to_none=False).
+    /// </summary>
     public void Step()
     {
         using IDisposable noGrad = torch.no_grad();
@@ -80,20 +106,11 @@ public sealed class AdamOptimizer : IDisposable
         double correction2 = 1 - Math.Pow(_beta2, _steps);
         using Scalar rootCorrection2 = Math.Sqrt(correction2);
         using Scalar stepSize = -_learningRate / correction1;
-        for (int i = 0; i < _parameters.Length; i++)
-        {
-            using Tensor? gradient = _parameters[i].grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
-            _firstMoments[i].mul_(_beta1Scalar).add_(gradient, _gradientWeight1);
-            _secondMoments[i].mul_(_beta2Scalar).addcmul_(gradient, gradient, _gradientWeight2);
-            using Tensor denominator = _secondMoments[i].sqrt();
-            denominator.div_(rootCorrection2).add_(_epsilon, _one);
-            _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
-        }
+        _firstMoment.mul_(_beta1Scalar).add_(_gradients, _gradientWeight1);
+        _secondMoment.mul_(_beta2Scalar).addcmul_(_gradients, _gradients, _gradientWeight2);
+        using Tensor denominator = _secondMoment.sqrt();
+        denominator.div_(rootCorrection2).add_(_epsilon, _one);
+        _values.addcdiv_(_firstMoment, denominator, stepSize);
     }
 
     /// <summary>
@@ -177,9 +194,17 @@ public sealed class AdamOptimizer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (Tensor moment in _firstMoments.Concat(_secondMoments))
+        foreach (Parameter parameter in _parameters)
         {
-            moment.Dispose();
+            if (Owners.TryGetValue(parameter, out AdamOptimizer? owner) && ReferenceEquals(owner, this))
+            {
+                Owners.Remove(parameter);
+            }
+        }
+
+        foreach (Tensor tensor in _firstMoments.Concat(_secondMoments).Append(_firstMoment).Append(_secondMoment).Append(_gradients).Append(_values))
+        {
+            tensor.Dispose();
         }
 
         _beta1Scalar.Dispose();
@@ -202,11 +227,81 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
-    private static Tensor Zeros(Parameter parameter)
+    /// <summary>Makes this optimizer the parameters' owner; refuses any another optimizer owns.</summary>
+    private void Claim(Parameter[] parameters)
     {
-        Tensor zeros = torch.zeros_like(parameter);
-        // The moments live as long as the optimizer, whatever scope it was created in.
-        zeros.DetachFromDisposeScope();
-        return zeros;
+        if (parameters.Distinct(ReferenceEqualityComparer.Instance).Count() != parameters.Length)
+        {
+            throw new ArgumentException("A parameter appears more than once among an Adam optimizer's parameters.", nameof(parameters));
+        }
+
+        foreach (Parameter parameter in parameters)
+        {
+            if (Owners.TryGetValue(parameter, out AdamOptimizer? owner) && !ReferenceEquals(owner, this))
+            {
+                throw new ArgumentException($"Parameter {parameter.name ?? "(unnamed)"} is already updated by another Adam optimizer; dispose that one first (an optimizer keeps its parameters in a buffer of its own).", nameof(parameters));
+            }
+        }
+
+        foreach (Parameter parameter in parameters)
+        {
+            Owners.AddOrUpdate(parameter, this);
+        }
+    }
+
+    /// <summary>
+    /// Copies the parameters into one flat buffer and makes each a view of its part: the same
+    /// Parameter objects (modules and callers keep theirs) with the same values, in new storage.
+    /// </summary>
+    private static Tensor Flatten(Parameter[] parameters)
+    {
+        if (parameters.Length == 0)
+        {
+            return Detached(torch.zeros(0));
+        }
+
+        ScalarType type = parameters[0].dtype;
+        Device device = parameters[0].device;
+        if (parameters.Any(p => p.dtype != type || p.device_type != device.type || p.device_index != device.index))
+        {
+            throw new ArgumentException($"One Adam optimizer's parameters must share one element type and one device; these mix {string.Join(", ", parameters.Select(p => $"{p.dtype} on {p.device}").Distinct())}.", nameof(parameters));
+        }
+
+        using IDisposable noGrad = torch.no_grad();
+        using IDisposable scope = torch.NewDisposeScope();
+        Tensor values = Detached(torch.cat(parameters.Select(p => p.reshape(-1)).ToArray()));
+        Tensor[] views = Views(values, parameters);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            parameters[i].set_(views[i]);
+            views[i].Dispose();
+        }
+
+        return values;
+    }
+
+    /// <summary>A zero buffer shaped as <paramref name="values"/>, living as long as the optimizer.</summary>
+    private static Tensor Buffer(Tensor values) => Detached(torch.zeros_like(values));
+
+    /// <summary>Each parameter's part of <paramref name="flat"/>, in order, shaped as the parameter.</summary>
+    private static Tensor[] Views(Tensor flat, Parameter[] parameters)
+    {
+        Tensor[] views = new Tensor[parameters.Length];
+        long offset = 0;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            long count = parameters[i].numel();
+            views[i] = Detached(flat.narrow(0, offset, count).view(parameters[i].shape));
+            offset += count;
+        }
+
+        return views;
+    }
+
+    /// <summary>The buffers live as long as the optimizer, whatever scope it was created in.</summary>
+    private static Tensor Detached(Tensor tensor)
+    {
+        tensor.DetachFromDisposeScope();
+        return tensor;
     }
 }
