@@ -15,9 +15,10 @@ public interface IEvaluationWork
     long EvaluationUnits { get; }
 
     /// <summary>
-    /// Does <paramref name="count"/> units of the evaluation's work as <see cref="IExperiment.Evaluate"/>
-    /// does them, against the experiment as trained so far, and keeps nothing: the experiment and
-    /// torch's generator are left as they were.
+    /// Does at least <paramref name="count"/> units of the evaluation's work as
+    /// <see cref="IExperiment.Evaluate"/> does them (several at once where it does them together),
+    /// against the experiment as trained so far, and keeps nothing: the experiment and torch's
+    /// generator are left as they were. Returns how many units it did.
     /// </summary>
-    void RunEvaluationUnits(int count);
+    int RunEvaluationUnits(int count);
 }

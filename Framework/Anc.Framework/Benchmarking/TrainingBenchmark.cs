@@ -94,8 +94,8 @@ public sealed class TrainingBenchmark
             // A few units first, as the rounds had their warm-up: the fresh network's lazy set-up lands there.
             evaluation.RunEvaluationUnits(Math.Min(settings.EvaluationSteps, 5));
             long started = Stopwatch.GetTimestamp();
-            evaluation.RunEvaluationUnits(settings.EvaluationSteps);
-            evaluationTiming = new EvaluationTiming(evaluation.EvaluationUnit, evaluation.EvaluationUnits, Stopwatch.GetElapsedTime(started) / settings.EvaluationSteps);
+            int done = evaluation.RunEvaluationUnits(settings.EvaluationSteps);
+            evaluationTiming = new EvaluationTiming(evaluation.EvaluationUnit, evaluation.EvaluationUnits, Stopwatch.GetElapsedTime(started) / done);
         }
 
         return new BenchmarkResult(

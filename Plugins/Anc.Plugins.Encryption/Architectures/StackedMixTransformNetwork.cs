@@ -110,11 +110,12 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
             // Each network's kernel, flattened and padded with the zero the band's empty cells read.
             Tensor flat = nn.functional.pad(weight.reshape(_count, -1), [0, 1]);
             Tensor matrix = flat.index_select(1, convolution.BandIndex(weight)).view(_count, convolution.BandRows, convolution.BandColumns);
-            Tensor bias = Bias(i).repeat(1, convolution.PositionsPerBlock).unsqueeze(1);
             long batch = h.shape[1];
-            // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows].
-            h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix).add_(bias)
-                .view(_count, batch, convolution.Blocks * convolution.BandColumns);
+            // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows];
+            // the bias over each example's whole output row, where a vectorised add is fast.
+            Tensor bias = Bias(i).repeat(1, convolution.PositionsPerBlock * convolution.Blocks).unsqueeze(1);
+            h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix)
+                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(bias);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
 

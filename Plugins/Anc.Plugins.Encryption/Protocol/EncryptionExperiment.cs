@@ -144,7 +144,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
     // The held-out measurements every measureEvery steps are not counted: one forward pass each.
     public long EvaluationUnits => (long)_options.Evaluation.FreshEves * _options.Evaluation.Steps;
 
-    public void RunEvaluationUnits(int count) => _eves.TrainSteps(Eavesdrop, count);
+    public int RunEvaluationUnits(int count) => _eves.TrainSteps(Eavesdrop, count);
 
     public EvaluationResult Evaluate()
     {
