@@ -19,6 +19,14 @@ KINDS = [
     (".NET and TorchSharp", r"coreclr|clrjit|LibTorchSharp|\.dll|perf-\d+\.map|anc-host|System\."),
 ]
 
+
+
+def readable(symbol):
+    """A kernel's own name where the symbol is a template instance around it, else its start."""
+    kernel = re.search(r"(\w+_kernel\w*)", symbol)
+    return kernel.group(1) if kernel else symbol[:60]
+
+
 totals = {name: 0.0 for name, _ in KINDS}
 totals["other"] = 0.0
 top = {}
@@ -26,12 +34,12 @@ for line in sys.stdin:
     match = re.match(r"\s*([0-9.]+)%\s+(\S+)\s+\[(.)\]\s+(.*)", line)
     if not match:
         continue
-    share, dso, _, symbol = float(match.group(1)), match.group(2), match.group(3), match.group(4).strip()
+    share, dso, _, symbol = float(match.group(1)), match.group(2), match.group(3), re.split(r"\s{2,}", match.group(4).strip())[0]
     text = f"{dso} {symbol}"
     for name, pattern in KINDS:
         if re.search(pattern, text):
             totals[name] += share
-            top.setdefault(name, []).append((share, symbol[:90]))
+            top.setdefault(name, []).append((share, readable(symbol)))
             break
     else:
         totals["other"] += share
