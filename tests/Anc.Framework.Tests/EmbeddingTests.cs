@@ -31,7 +31,9 @@ public sealed class EmbeddingTests
             ["seed 3 training step 10/30", "seed 3 training step 20/30", "seed 3 training step 30/30",
              "seed 5 training step 10/30", "seed 5 training step 20/30", "seed 5 training step 30/30"],
             lines.Where(l => l.Contains(" training step ", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
-        Assert.Contains(lines, l => l.StartsWith("seed 3 evaluation step 10/40: ", StringComparison.Ordinal) && l.Contains("bitsWrong", StringComparison.Ordinal));
+        // The two fresh Eves train stacked (batch 32), so each report counts both Eves' steps and carries both figures.
+        Assert.Contains(lines, l => l.StartsWith("seed 3 evaluation step 20/40: ", StringComparison.Ordinal)
+            && l.Contains("freshEve1.bitsWrong", StringComparison.Ordinal) && l.Contains("freshEve2.bitsWrong", StringComparison.Ordinal));
         Assert.Matches($@"^run finished: [0-2] of 2 seed\(s\) succeeded; run directory {System.Text.RegularExpressions.Regex.Escape(run)}$", lines[^1]);
 
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
