@@ -58,6 +58,7 @@ public sealed class ExperimentRunnerTests
             Assert.All(metrics, m => Assert.InRange((double)m["eve.bitsWrong"]!, 0, 4));
             JObject evaluation = JObject.Parse(File.ReadAllText(Path.Combine(seedDirectory, "evaluation.json")));
             Assert.Equal(2, ((JArray)evaluation["adversaries"]!).Count);
+            Assert.Equal((string)evaluation["criterion"]!, (string)JObject.Parse(File.ReadAllText(Path.Combine(seedDirectory, "outcome.json")))["criterion"]!);
             Assert.Equal(
                 ["alice-bob.adam.dat", "alice.dat", "bob.dat", "checkpoint.json", "data.rng", "eve.adam.dat", "eve.dat", "torch-rng.dat"],
                 Directory.GetFiles(Path.Combine(seedDirectory, "checkpoints", "final")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -66,6 +67,8 @@ public sealed class ExperimentRunnerTests
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "summary.json")));
         Assert.Equal("tiny", (string)summary["experiment"]!);
         Assert.Equal("symmetric", (string)summary["scenario"]!);
+        // The criterion the seeds were judged by, named as the scenario's defaults give it at N = 4.
+        Assert.Equal("Bob at most 0.4 bits wrong and the best fresh Eve at least 1.2 bits wrong of 4, on held-out data", (string)summary["criterion"]!);
         Assert.Equal([3, 5], summary["runs"]!.Select(r => (int)r["seed"]!));
         Assert.All(summary["runs"]!, r =>
         {

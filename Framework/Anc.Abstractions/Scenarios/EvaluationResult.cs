@@ -9,4 +9,12 @@ public sealed record EvaluationResult(
     bool Success,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<AdversaryTrial> Adversaries,
-    string Verdict);
+    string Verdict)
+{
+    /// <summary>
+    /// What success means, in one phrase, the same for every seed of a manifest (such as
+    /// <c>Bob at most 0.05 bits wrong and the trained Eve at least 6 bits wrong of 16, on held-out data</c>);
+    /// <c>summary.json</c> names it. <see langword="null"/> where the scenario does not say.
+    /// </summary>
+    public string? Criterion { get; init; }
+}

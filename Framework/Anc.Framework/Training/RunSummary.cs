@@ -27,10 +27,18 @@ internal static class RunSummary
             ["successRate"] = result.SuccessRate,
             ["successRateLow"] = Math.Round(low, 4),
             ["successRateHigh"] = Math.Round(high, 4),
+            ["criterion"] = Criterion(result.Seeds),
             ["metrics"] = Statistics(result.Seeds.Where(s => s.Status == SeedStatus.Completed).ToList()),
             ["runs"] = new JArray(result.Seeds.Select(SeedOutcomeJson.ToJson)),
         };
     }
+
+    /// <summary>
+    /// The criterion the seeds were judged by, as their scenario named it: one phrase (every seed
+    /// of a manifest is judged alike), or null where none was named.
+    /// </summary>
+    private static string? Criterion(IReadOnlyList<SeedOutcome> seeds) =>
+        string.Join("; ", seeds.Select(s => s.Criterion).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } named ? named : null;
 
     /// <summary>Per figure: median, min, max, and over how many seeds (a figure some seeds lack counts only theirs).</summary>
     public static JObject Statistics(IReadOnlyList<SeedOutcome> completed)

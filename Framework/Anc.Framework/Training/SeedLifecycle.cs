@@ -57,7 +57,7 @@ internal static class SeedLifecycle
     public static SeedOutcome Evaluated(RunDirectory run, int seed, long steps, EvaluationResult evaluation, double seconds)
     {
         run.WriteJson(Path.Combine($"seed-{seed}", "evaluation.json"), ToJson(seed, steps, evaluation));
-        return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, seconds);
+        return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, seconds) { Criterion = evaluation.Criterion };
     }
 
     public static SeedOutcome Diverged(int seed, long steps, string divergence, double seconds) =>
@@ -87,6 +87,7 @@ internal static class SeedLifecycle
         ["seed"] = seed,
         ["trainingSteps"] = steps,
         ["success"] = evaluation.Success,
+        ["criterion"] = evaluation.Criterion,
         ["verdict"] = evaluation.Verdict,
         ["metrics"] = JObject.FromObject(evaluation.Metrics),
         ["adversaries"] = new JArray(evaluation.Adversaries.Select(a => new JObject

@@ -39,6 +39,7 @@ internal static class SeedOutcomeJson
         ["seed"] = outcome.Seed,
         ["status"] = outcome.Status,
         ["success"] = outcome.Success,
+        ["criterion"] = outcome.Criterion,
         ["steps"] = outcome.Steps,
         ["durationSeconds"] = Math.Round(outcome.DurationSeconds, 3),
         ["message"] = outcome.Message,
@@ -53,7 +54,11 @@ internal static class SeedOutcomeJson
         (long)json["steps"]!,
         ((JObject)json["metrics"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value, StringComparer.Ordinal),
         (string)json["message"]!,
-        (double)json["durationSeconds"]!);
+        (double)json["durationSeconds"]!)
+    {
+        // Outcomes written before criteria were named have none.
+        Criterion = (string?)json["criterion"],
+    };
 
     private static string RelativePath(int seed) => Path.Combine($"seed-{seed}", "outcome.json");
 }

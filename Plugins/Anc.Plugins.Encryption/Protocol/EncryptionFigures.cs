@@ -22,7 +22,7 @@ internal static class EncryptionFigures
             metrics["eve.trainingBitsWrong"] = eveTrainingBits.item<float>();
         }
 
-        bool stop = stopping.Enabled && step >= stopping.MinSteps
+        bool stop = stopping.Enabled && step >= stopping.MinSteps && step % stopping.CheckEvery == 0
             && bob <= stopping.BobMaxBitsWrong
             && eve >= bits / 2.0 - stopping.EveBitsFromChance;
         return new RoundResult(metrics, stop);
@@ -43,16 +43,23 @@ internal static class EncryptionFigures
         return round with { Metrics = metrics };
     }
 
-    /// <summary>The evaluation's figures on held-out data and the verdict of the success criteria.</summary>
+    /// <summary>
+    /// The evaluation's figures on held-out data and the verdict of the success criterion, which
+    /// judges <paramref name="success"/>'s Eve; the other Eve's figure is reported beside it.
+    /// </summary>
     public static EvaluationResult Evaluation(double bob, double eve, IReadOnlyList<AdversaryTrial> freshEves, IReadOnlyList<string> eveSees, int bits, SuccessOptions success)
     {
         double best = freshEves.Min(t => t.Best);
-        bool bobOk = bob <= success.BobMaxErrorRate * bits;
-        bool eveOk = best >= success.FreshEveMinErrorRate * bits;
+        bool trained = success.Judge == JudgedEve.TrainedEve;
+        double judged = trained ? eve : best;
+        bool bobOk = bob <= success.BobBound(bits);
+        bool eveOk = judged >= success.EveBound(bits);
+        string freshEvesText = $"best of {freshEves.Count} fresh Eves, seeing {string.Join(", ", eveSees)}, {best:0.###} bits wrong";
+        string trainedText = $"the trained Eve {eve:0.###} bits wrong";
         string verdict =
-            $"Bob {bob:0.###} of {bits} bits wrong ({(bobOk ? "at most" : "more than")} {success.BobMaxErrorRate * bits:0.###}); " +
-            $"best of {freshEves.Count} fresh Eves, seeing {string.Join(", ", eveSees)}, {best:0.###} bits wrong " +
-            $"({(eveOk ? "at least" : "fewer than")} {success.FreshEveMinErrorRate * bits:0.###}; chance is {bits / 2.0:0.#}).";
+            $"Bob {bob:0.###} of {bits} bits wrong ({(bobOk ? "at most" : "more than")} {success.BobBound(bits):0.###}); " +
+            $"{(trained ? trainedText : freshEvesText)} ({(eveOk ? "at least" : "fewer than")} {success.EveBound(bits):0.###}; chance is {bits / 2.0:0.#})" +
+            $"{(trained ? $"; {freshEvesText}, reported beside" : string.Empty)}.";
         Dictionary<string, double> metrics = new()
         {
             ["bits"] = bits,
@@ -61,6 +68,6 @@ internal static class EncryptionFigures
             ["freshEve.bestBitsWrong"] = best,
             ["freshEve.meanBitsWrong"] = freshEves.Average(t => t.Best),
         };
-        return new EvaluationResult(bobOk && eveOk, metrics, freshEves, verdict);
+        return new EvaluationResult(bobOk && eveOk, metrics, freshEves, verdict) { Criterion = success.Describe(bits) };
     }
 }

@@ -20,6 +20,11 @@ public sealed class StoppingOptions
     [Range(0.0, 1e6)]
     public double EveBitsFromChance { get; set; } = 0.3;
 
+    /// <summary>Every how many rounds the rule is checked (the reference code: every 200, on that round's batch).</summary>
+    [Description("Every how many rounds the rule is checked, on that round's batch (1: every round; the reference code: 200).")]
+    [Range(1, 100_000_000)]
+    public int CheckEvery { get; set; } = 1;
+
     /// <summary>Training never stops before this round.</summary>
     [Description("Training never stops before this round.")]
     [Range(0, 100_000_000)]
