@@ -1,5 +1,6 @@
 using Anc.Diagnostics;
 using Anc.Sweeps;
+using Anc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anc.Framework.Tests;
@@ -94,6 +95,32 @@ public sealed class SweepReaderTests : IDisposable
     {
         _services.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void The_shipped_paper_reproduction_sweep_is_three_settings_of_twenty_seeds_in_the_order_they_run()
+    {
+        string file = Path.Combine(AncHostProcess.RepositoryRoot, "Plugins", "Anc.Plugins.Encryption", "sweeps", "paper-symmetric.json");
+
+        SweepPlan plan = _services.GetRequiredService<SweepReader>().Read(file);
+
+        Assert.Equal("paper-symmetric", plan.Name);
+        Assert.Equal(Enumerable.Range(0, 20), plan.Seeds);
+        Assert.Equal([4096, 512, 4096], plan.Settings.Select(s => s.Manifest.Training.BatchSize));
+        Assert.All(plan.Settings, s => Assert.Equal(50_000, s.Manifest.Training.MaxSteps));
+        // The paper's batch comes first, all twenty seeds of it, so its result is the first one complete.
+        Assert.All(plan.Trials.Take(20), t => Assert.Same(plan.Settings[0], t.Setting));
+    }
+
+    [Fact]
+    public void Every_shipped_sweep_reads()
+    {
+        string[] sweeps = Directory.GetDirectories(Path.Combine(AncHostProcess.RepositoryRoot, "Plugins"))
+            .Select(plugin => Path.Combine(plugin, "sweeps")).Where(Directory.Exists)
+            .SelectMany(folder => Directory.GetFiles(folder, "*.json")).ToArray();
+
+        Assert.NotEmpty(sweeps);
+        Assert.All(sweeps, file => Assert.NotEmpty(_services.GetRequiredService<SweepReader>().Read(file).Trials));
     }
 
     private SweepPlan Read(string text)
