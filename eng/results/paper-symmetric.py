@@ -1,0 +1,181 @@
+"""Writes docs/results/paper-symmetric.md and its small files from the paper-symmetric sweep's folder.
+
+Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric [docs/results]
+Reads only what each finished trial left (summary.json, seed-<n>/metrics.jsonl, plots/); a trial
+still training or not started is counted as not finished, so the document can be written while
+the sweep runs and again when it is done.
+"""
+import csv
+import json
+import math
+import shutil
+import sys
+from pathlib import Path
+
+# What the paper reports for each setting, in its own words (see the document's introduction).
+PAPER = {
+    ("paper", 4096): ("10 of 20", 10, 20),
+    ("paper", 512): ("about 1 in 3", 1, 3),
+}
+
+
+def wilson(successes, trials, z=1.96):
+    """The 95% Wilson score interval of a binomial proportion."""
+    if trials == 0:
+        return (0.0, 1.0)
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def paper_text(paper):
+    """The paper's figure, with its own Wilson interval where it gave a count of runs."""
+    text, successes, runs = paper
+    if text.endswith(f"of {runs}"):
+        low, high = wilson(successes, runs)
+        return f"{text} ({low:.2f} to {high:.2f})"
+    return f"{text} ({successes / runs:.2f})"
+
+
+def setting_of(manifest):
+    variants = {p["architecture"]["options"].get("variant", "paper") for p in manifest["parties"].values()}
+    return ("/".join(sorted(variants)), manifest["training"]["batchSize"])
+
+
+def label(key):
+    return f"{key[0]} networks, batch {key[1]}"
+
+
+def slug(key):
+    return f"{key[0]}-{key[1]}"
+
+
+def main():
+    sweep = Path(sys.argv[1])
+    docs = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/results")
+    data = docs / "paper-symmetric"
+    (data / "curves").mkdir(parents=True, exist_ok=True)
+    plan = json.loads((sweep / "sweep.json").read_text())
+
+    seeds = []
+    for trial in plan["trials"]:
+        folder = sweep / trial["directory"]
+        manifest_file = folder / "manifest.json"
+        if not manifest_file.exists():
+            continue
+        key = setting_of(json.loads(manifest_file.read_text()))
+        summary_file = folder / "summary.json"
+        if not summary_file.exists():
+            seeds.append({"key": key, "seed": trial["seed"], "finished": False})
+            continue
+        summary = json.loads(summary_file.read_text())
+        run = summary["runs"][0]
+        metrics = run["metrics"]
+        seeds.append({
+            "key": key, "seed": trial["seed"], "finished": True, "status": run["status"],
+            "success": run["success"], "steps": run["steps"], "minutes": run["durationSeconds"] / 60,
+            "bob": metrics.get("bob.bitsWrong"), "eve": metrics.get("eve.bitsWrong"),
+            "freshEve": metrics.get("freshEve.bestBitsWrong"), "criterion": summary.get("criterion"),
+            "folder": folder,
+        })
+        curve = [json.loads(line) for line in (folder / f"seed-{trial['seed']}" / "metrics.jsonl").read_text().splitlines() if line.strip()]
+        with open(data / "curves" / f"{slug(key)}-seed-{trial['seed']}.csv", "w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["step", "bob.bitsWrong", "eve.bitsWrong"])
+            for point in curve:
+                writer.writerow([point["step"], f"{point['bob.bitsWrong']:.4f}", f"{point['eve.bitsWrong']:.4f}"])
+
+    finished = [s for s in seeds if s["finished"]]
+    with open(data / "seeds.csv", "w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["networks", "batch", "seed", "status", "success", "steps", "bob.bitsWrong", "trainedEve.bitsWrong", "freshEve.bestBitsWrong", "minutes"])
+        for s in finished:
+            writer.writerow([s["key"][0], s["key"][1], s["seed"], s["status"], s["success"], s["steps"],
+                             f"{s['bob']:.4f}", f"{s['eve']:.4f}", f"{s['freshEve']:.4f}", f"{s['minutes']:.1f}"])
+
+    lines = [
+        "# The paper's symmetric experiment, twenty seeds per setting",
+        "",
+        "Abadi & Andersen (2016), section 2, at the paper's own settings: N = 16, Adam 0.0008, one",
+        "Alice-Bob minibatch then two Eve minibatches, the mix-and-transform networks",
+        "(`Plugins/Anc.Plugins.Encryption/manifests/symmetric-paper.json`), twenty seeds at batch 4096",
+        "and at batch 512, and at batch 4096 with the reference code's networks for comparison",
+        "(`Plugins/Anc.Plugins.Encryption/sweeps/paper-symmetric.json`). Training stops when Bob is at",
+        "most 0.05 bits wrong and Eve within 0.3 bits of chance on a round's batch, or at 50,000",
+        "rounds; then five fresh Eves train 20,000 steps each against the frozen Alice.",
+        "",
+        "**Criterion**, the paper's: \"If we somewhat arbitrarily define success as maintaining Bob's",
+        "reconstruction error at or under 0.05 bits, and requiring that Eve get at least 6 bits wrong,",
+        "on average, then training succeeded half of the time (ten of twenty cases).\" Here: " + (f"*{finished[0]['criterion']}*" if finished else "(no seed finished yet)") + ".",
+        "The best fresh Eve is reported beside it, not judged.",
+        "",
+        "## Success by setting",
+        "",
+        "| setting | finished | successes | 95% Wilson interval | the paper | rounds trained by the successes, median (range) | minutes per seed, median |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    keys = []
+    for s in seeds:
+        if s["key"] not in keys:
+            keys.append(s["key"])
+    for key in keys:
+        done = [s for s in finished if s["key"] == key]
+        won = [s for s in done if s["success"]]
+        low, high = wilson(len(won), len(done))
+        paper = PAPER.get(key)
+        steps = sorted(s["steps"] for s in won)
+        minutes = sorted(s["minutes"] for s in done)
+        median = lambda v: v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+        lines.append(
+            f"| {label(key)} | {len(done)} of 20 | {len(won)} of {len(done)} | "
+            + (f"{low:.2f} to {high:.2f}" if done else "") + " | "
+            + (paper_text(paper) if paper else "not reported") + " | "
+            + (f"{median(steps):,.0f} ({steps[0]:,} to {steps[-1]:,})" if steps else "") + " | "
+            + (f"{median(minutes):.0f}" if minutes else "") + " |")
+
+    lines += ["", "## Every seed", "", "Held-out figures (16,384 examples), bits wrong of 16; chance is 8.", "",
+              "| setting | seed | success | rounds | Bob | trained Eve | best fresh Eve | minutes |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for s in finished:
+        lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {s['bob']:.3f} | {s['eve']:.3f} | {s['freshEve']:.3f} | {s['minutes']:.0f} |")
+
+    lines += ["", "## Training curves", ""]
+    for key in keys:
+        for outcome, wanted in (("a successful seed", True), ("a failed seed", False)):
+            chosen = next((s for s in finished if s["key"] == key and s["success"] == wanted), None)
+            if chosen is None:
+                continue
+            plot = chosen["folder"] / "plots" / f"seed-{chosen['seed']}-training.png"
+            name = f"{slug(key)}-seed-{chosen['seed']}-training.png"
+            if plot.exists():
+                shutil.copyfile(plot, data / name)
+                lines.append(f"{label(key)}, {outcome} (seed {chosen['seed']}): Bob's and Eve's bits wrong against the round.")
+                lines += ["", f"![{label(key)}, seed {chosen['seed']}](paper-symmetric/{name})", ""]
+
+    lines += [
+        "## How this was made, and how to make it again",
+        "",
+        "On the 2-core development machine (no GPU), two trials at a time, one thread each:",
+        "",
+        "```",
+        "dotnet build Anc.Framework.sln -c Release",
+        "Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.Encryption/sweeps/paper-symmetric.json --output <folder> --parallel 2",
+        "python3 eng/results/paper-symmetric.py <folder>/paper-symmetric docs/results",
+        "```",
+        "",
+        "One seed again, with the figures above (each trial trained with one torch thread; the figures",
+        "depend on the thread count, the CPU and the commit, see the README's \"Determinism\"):",
+        "",
+        "```",
+        "anc-host run Plugins/Anc.Plugins.Encryption/manifests/symmetric-paper.json --seeds 3 --set threads=1",
+        "```",
+        "",
+        "The per-seed figures are in `paper-symmetric/seeds.csv`, each seed's logged curve (every 100",
+        "rounds) in `paper-symmetric/curves/`.",
+    ]
+    (docs / "paper-symmetric.md").write_text("\n".join(lines) + "\n")
+    print(f"{len(finished)} of {len(plan['trials'])} trials finished; wrote {docs / 'paper-symmetric.md'}")
+
+
+if __name__ == "__main__":
+    main()
