@@ -134,6 +134,10 @@ def main():
             + (f"{median(steps):,.0f} ({steps[0]:,} to {steps[-1]:,})" if steps else "") + " | "
             + (f"{median(minutes):.0f}" if minutes else "") + " |")
 
+    if finished:
+        hours = sum(s["minutes"] for s in finished) / 60
+        lines += ["", f"Time on this machine: {hours:.1f} trial-hours for the {len(finished)} finished trials, two at a time on",
+                  "the 2 cores (so about half that in wall-clock time), one thread each."]
     lines += ["", "## Every seed", "", "Held-out figures (16,384 examples), bits wrong of 16; chance is 8.", "",
               "| setting | seed | success | rounds | Bob | trained Eve | best fresh Eve | minutes |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for s in finished:
