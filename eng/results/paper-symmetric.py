@@ -43,6 +43,12 @@ def setting_of(manifest):
     return ("/".join(sorted(variants)), manifest["training"]["batchSize"])
 
 
+def planned(setting):
+    """A plan's setting as (networks, batch), from its changes to the base manifest (the paper's networks, batch 4096)."""
+    changes = setting["overrides"]
+    return (changes.get("parties.alice.architecture.options.variant", "paper"), changes.get("training.batchSize", 4096))
+
+
 def label(key):
     return f"{key[0]} networks, batch {key[1]}"
 
@@ -115,10 +121,8 @@ def main():
         "| setting | finished | successes | 95% Wilson interval | the paper | rounds trained by the successes, median (range) | minutes per seed, median |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    keys = []
-    for s in seeds:
-        if s["key"] not in keys:
-            keys.append(s["key"])
+    # Every setting of the plan, in the order the sweep trains them, started or not.
+    keys = [planned(setting) for setting in plan["settings"]]
     for key in keys:
         done = [s for s in finished if s["key"] == key]
         won = [s for s in done if s["success"]]
