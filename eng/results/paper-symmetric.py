@@ -118,6 +118,9 @@ def main():
         "",
         "## Success by setting",
         "",
+        (f"**In progress: {len(finished)} of {len(plan['trials'])} trials finished; the rates below are not final.**"
+         if len(finished) < len(plan["trials"]) else f"All {len(plan['trials'])} trials finished."),
+        "",
         "| setting | finished | successes | 95% Wilson interval | the paper | rounds trained by the successes, median (range) | minutes per seed, median |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
