@@ -1,7 +1,8 @@
 """Writes docs/results/paper-symmetric.md and its small files from the paper-symmetric sweep's folder.
 
 Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric [docs/results]
-Reads only what each finished trial left (summary.json, seed-<n>/metrics.jsonl, plots/); a trial
+Reads only what each finished trial left (summary.json, seed-<n>/metrics.jsonl, plots/), and
+the hand-written docs/results/paper-symmetric/notes.md, put in as it is; a trial
 still training or not started is counted as not finished, so the document can be written while
 the sweep runs and again when it is done.
 """
@@ -149,6 +150,11 @@ def main():
               "| setting | seed | success | rounds | Bob | trained Eve | best fresh Eve | minutes |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for s in finished:
         lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {s['bob']:.3f} | {s['eve']:.3f} | {s['freshEve']:.3f} | {s['minutes']:.0f} |")
+
+    # What the seeds show, written by hand (it is read, not generated): kept beside the data.
+    notes = data / "notes.md"
+    if notes.exists():
+        lines += ["", notes.read_text().rstrip()]
 
     lines += ["", "## Training curves", ""]
     for key in keys:
