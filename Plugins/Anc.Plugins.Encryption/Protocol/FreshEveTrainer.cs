@@ -1,5 +1,4 @@
 using Anc.Components;
-using Anc.Observers;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
 using Anc.Training;
@@ -24,8 +23,8 @@ internal sealed class FreshEveTrainer
 
     /// <summary>
     /// The largest batch at which fresh Eves are stacked. Measured on the 2-core Xeon, the paper's
-    /// networks, 5 fresh Eves x 500 steps (seconds for the whole run, alternated): batch 512, one
-    /// after another 10.0, stacked side by side 5.4; 1024, 7.0 and 4.4; 2048, one after another
+    /// networks, 5 fresh Eves x 500 steps (seconds for the whole run, alternated): batch 512 (1,000
+    /// steps each), one after another 10.0, stacked side by side 5.4; 1024, 7.0 and 4.4; 2048, one after another
     /// 8.4, alone side by side 6.5, stacked side by side 7.5; 4096, 11.4, 9.9 and 14.1. Below it a
     /// step is mostly the launch of small operations, which stacking shares; above it the batched
     /// products are slower than the plain ones (the stacked backward most of all).
