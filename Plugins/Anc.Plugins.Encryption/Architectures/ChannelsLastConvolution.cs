@@ -80,8 +80,8 @@ internal sealed class ChannelsLastConvolution : IDisposable
     /// <summary>The band matrix's (one block's) columns: output width x output depth, over <see cref="Blocks"/>.</summary>
     internal long BandColumns => _bandColumns;
 
-    /// <summary>The output positions of one block; the bias repeats once per position.</summary>
-    internal long PositionsPerBlock => _outputWidth / _blocks;
+    /// <summary>The output's width (positions); the bias repeats once per position.</summary>
+    internal long OutputWidth => _outputWidth;
 
     /// <summary>TensorFlow's SAME padding of the input's width, (left, right).</summary>
     internal long[] Padding => _padding;
@@ -125,11 +125,10 @@ internal sealed class ChannelsLastConvolution : IDisposable
                 return torch.mm(blocks, matrix).view(batch, _blocks * _bandColumns).add_(bias.repeat(_outputWidth));
             }
 
-            return nn.functional.linear(blocks, matrix.t(), bias.repeat(PositionsPerBlock)).view(batch, _blocks * _bandColumns);
+            return nn.functional.linear(blocks, matrix.t(), bias.repeat(_outputWidth / _blocks)).view(batch, _blocks * _bandColumns);
         }
 
-        long depth = _inputDepth;
-        Tensor positions = input.view(batch, _inputWidth, depth);
+        Tensor positions = input.view(batch, _inputWidth, _inputDepth);
         if (_padding[0] + _padding[1] > 0)
         {
             positions = nn.functional.pad(positions, [0, 0, _padding[0], _padding[1]]);
@@ -139,14 +138,14 @@ internal sealed class ChannelsLastConvolution : IDisposable
         if (_layer.Window == _layer.Stride)
         {
             // Row w of the view holds window w's (position, channel) pairs: the kernel is laid out to match.
-            windows = positions.reshape(batch, _outputWidth, _layer.Window * depth);
-            kernel = weight.permute(0, 2, 1).reshape(_layer.OutputDepth, _layer.Window * depth);
+            windows = positions.reshape(batch, _outputWidth, _layer.Window * _inputDepth);
+            kernel = weight.permute(0, 2, 1).reshape(_layer.OutputDepth, _layer.Window * _inputDepth);
         }
         else
         {
             // unfold gives [batch, width, depth, window]: (channel, position) pairs, the kernel's own order.
-            windows = positions.unfold(1, _layer.Window, _layer.Stride).reshape(batch, _outputWidth, depth * _layer.Window);
-            kernel = weight.reshape(_layer.OutputDepth, depth * _layer.Window);
+            windows = positions.unfold(1, _layer.Window, _layer.Stride).reshape(batch, _outputWidth, _inputDepth * _layer.Window);
+            kernel = weight.reshape(_layer.OutputDepth, _inputDepth * _layer.Window);
         }
 
         return nn.functional.linear(windows, kernel, bias).view(batch, _outputWidth * _layer.OutputDepth);

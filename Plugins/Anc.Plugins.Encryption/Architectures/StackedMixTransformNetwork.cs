@@ -113,7 +113,7 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
             long batch = h.shape[1];
             // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows];
             // the bias over each example's whole output row, where a vectorised add is fast.
-            Tensor bias = Bias(i).repeat(1, convolution.PositionsPerBlock * convolution.Blocks).unsqueeze(1);
+            Tensor bias = Bias(i).repeat(1, convolution.OutputWidth).unsqueeze(1);
             h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix)
                 .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(bias);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
