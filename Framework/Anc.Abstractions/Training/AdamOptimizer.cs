@@ -227,7 +227,7 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
-    /// <summary>Makes this optimizer the parameters' owner; refuses any another optimizer owns.</summary>
+    /// <summary>Makes this optimizer the parameters' owner; refuses parameters listed twice or owned by another optimizer.</summary>
     private void Claim(Parameter[] parameters)
     {
         if (parameters.Distinct(ReferenceEqualityComparer.Instance).Count() != parameters.Length)

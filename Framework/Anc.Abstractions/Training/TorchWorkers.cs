@@ -18,8 +18,8 @@ public static class TorchWorkers
     /// Runs <paramref name="pieces"/> on at most <paramref name="threads"/> threads at once, each
     /// with an equal part of <paramref name="threads"/> torch threads, and returns when all are
     /// done; torch's thread count is then as before. (A worker left alone at the end keeps its
-    /// part: giving it more threads mid-run made it slower, not faster, measured with libtorch 2.10.) With one thread or one piece they run one after
-    /// another on this thread. A piece's exception is thrown here once the running ones have
+    /// part: giving it more threads mid-run made it slower, not faster, with libtorch 2.10.)
+    /// With one thread or one piece they run one after another on this thread. A piece's exception is thrown here once the running ones have
     /// stopped; pieces not yet started after a failure or cancellation are not started.
     /// </summary>
     public static void Run(IReadOnlyList<Action> pieces, int threads, CancellationToken cancellationToken)
@@ -38,7 +38,8 @@ public static class TorchWorkers
         }
 
         int before = torch.get_num_threads();
-        int each = Math.Max(1, threads / workers);
+        // At least one: there are no more workers than threads.
+        int each = threads / workers;
         int next = -1;
         ExceptionDispatchInfo? failure = null;
         void Work()

@@ -15,8 +15,6 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// </summary>
 internal sealed class FreshEveGroup : IDisposable
 {
-    private static readonly Losses.L1BitsLoss BitsWrong = new();
-
     private readonly nn.Module<Tensor, Tensor> _network;
     private readonly BitSource[] _sources;
     private readonly AdamOptimizer _optimizer;
@@ -114,15 +112,13 @@ internal sealed class FreshEveGroup : IDisposable
     /// <summary>Each Eve's bits wrong on the held-out batch; the tensors belong to the caller.</summary>
     public double[] Measure(Tensor input, Tensor plaintext)
     {
-        using IDisposable scope = torch.NewDisposeScope();
-        using IDisposable noGrad = torch.no_grad();
         if (!_stacked)
         {
-            return [BitsWrong.Compute(plaintext, _network.forward(input)).item<float>()];
+            return [FreshEveTrainer.Measure(_network, input, plaintext)];
         }
 
-        Tensor guesses = _network.forward(input.unsqueeze(0).expand(Count, -1, -1));
-        return Enumerable.Range(0, Count).Select(k => (double)BitsWrong.Compute(plaintext, guesses[k]).item<float>()).ToArray();
+        // Every stacked Eve reads the same held-out batch: one view of it per slice, no copies.
+        return FreshEveTrainer.MeasureEach(_network, input.unsqueeze(0).expand(Count, -1, -1), plaintext, Count);
     }
 
     /// <inheritdoc />

@@ -62,25 +62,8 @@ internal sealed class FreshEveTrainer
     /// </summary>
     public IReadOnlyList<AdversaryTrial> TrainAll(Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, Tensor heldOutInput, Tensor heldOutPlaintext)
     {
-        int threads = torch.get_num_threads();
-        IReadOnlyList<FreshEveGroup> groups = BuildGroups(threads);
-        try
-        {
-            EvaluationProgress progress = new(_context, (long)_evaluation.FreshEves * _evaluation.Steps);
-            List<AdversaryTrial>[] trials = new List<AdversaryTrial>[groups.Count];
-            TorchWorkers.Run(
-                groups.Select((group, i) => (Action)(() => trials[i] = Train(group, eavesdrop, heldOutInput, heldOutPlaintext, progress))).ToList(),
-                threads,
-                _context.CancellationToken);
-            return trials.SelectMany(t => t).ToList();
-        }
-        finally
-        {
-            foreach (FreshEveGroup group in groups)
-            {
-                group.Dispose();
-            }
-        }
+        EvaluationProgress progress = new(_context, (long)_evaluation.FreshEves * _evaluation.Steps);
+        return SideBySide(group => Train(group, eavesdrop, heldOutInput, heldOutPlaintext, progress)).SelectMany(trials => trials).ToList();
     }
 
     /// <summary>One step of Eve on one batch, <paramref name="loss"/> of her guesses from <paramref name="input"/>; returns the loss.</summary>
@@ -114,30 +97,22 @@ internal sealed class FreshEveTrainer
     public int TrainSteps(Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, int steps)
     {
         using Tensor generator = torch.random.get_rng_state();
-        int threads = torch.get_num_threads();
-        IReadOnlyList<FreshEveGroup> groups = BuildGroups(threads);
         try
         {
             int each = Math.Max(1, (steps + _evaluation.FreshEves - 1) / _evaluation.FreshEves);
-            TorchWorkers.Run(
-                groups.Select(group => (Action)(() =>
+            SideBySide(group =>
+            {
+                for (int step = 1; step <= each; step++)
                 {
-                    for (int step = 1; step <= each; step++)
-                    {
-                        TrainStep(group, eavesdrop, step);
-                    }
-                })).ToList(),
-                threads,
-                _context.CancellationToken);
+                    TrainStep(group, eavesdrop, step);
+                }
+
+                return each;
+            });
             return each * _evaluation.FreshEves;
         }
         finally
         {
-            foreach (FreshEveGroup group in groups)
-            {
-                group.Dispose();
-            }
-
             torch.random.set_rng_state(generator);
         }
     }
@@ -151,6 +126,38 @@ internal sealed class FreshEveTrainer
     }
 
     /// <summary>
+    /// Bits wrong of each of <paramref name="count"/> stacked networks, slice k of
+    /// <paramref name="network"/>'s output against <paramref name="plaintext"/>; as <see cref="Measure"/>.
+    /// </summary>
+    public static double[] MeasureEach(nn.Module<Tensor, Tensor> network, Tensor input, Tensor plaintext, int count)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        using IDisposable noGrad = torch.no_grad();
+        Tensor guesses = network.forward(input);
+        return Enumerable.Range(0, count).Select(k => (double)BitsWrong.Compute(plaintext, guesses[k]).item<float>()).ToArray();
+    }
+
+    /// <summary>
+    /// Builds the fresh Eves' groups (<see cref="BuildGroups"/>), runs <paramref name="train"/> on
+    /// each, side by side on torch's threads, and drops them; the results in the groups' order.
+    /// </summary>
+    private T[] SideBySide<T>(Func<FreshEveGroup, T> train)
+    {
+        int threads = torch.get_num_threads();
+        List<FreshEveGroup> groups = BuildGroups(threads);
+        try
+        {
+            T[] results = new T[groups.Count];
+            TorchWorkers.Run(groups.Select((group, i) => (Action)(() => results[i] = train(group))).ToList(), threads, _context.CancellationToken);
+            return results;
+        }
+        finally
+        {
+            groups.ForEach(group => group.Dispose());
+        }
+    }
+
+    /// <summary>
     /// The fresh Eves as groups trained in lockstep: at batches up to <see cref="StackedUpToBatch"/>
     /// as many stacked groups as there are threads to run them (where her network stacks),
     /// otherwise each Eve alone.
@@ -158,7 +165,7 @@ internal sealed class FreshEveTrainer
     private List<FreshEveGroup> BuildGroups(int threads)
     {
         int eves = _evaluation.FreshEves;
-        int stacks = _context.Training.BatchSize <= StackedUpToBatch ? Math.Min(Math.Max(threads, 1), eves) : eves;
+        int stacks = _context.Training.BatchSize <= StackedUpToBatch ? Math.Min(threads, eves) : eves;
         List<FreshEveGroup> groups = [];
         try
         {
