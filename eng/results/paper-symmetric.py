@@ -30,6 +30,11 @@ def wilson(successes, trials, z=1.96):
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
+def figure(value, digits):
+    """A figure to so many decimals, or nothing where a seed that crashed left none."""
+    return "" if value is None else f"{value:.{digits}f}"
+
+
 def paper_text(paper):
     """The paper's figure, with its own Wilson interval where it gave a count of runs."""
     text, successes, runs = paper
@@ -37,11 +42,6 @@ def paper_text(paper):
         low, high = wilson(successes, runs)
         return f"{text} ({low:.2f} to {high:.2f})"
     return f"{text} ({successes / runs:.2f})"
-
-
-def setting_of(manifest):
-    variants = {p["architecture"]["options"].get("variant", "paper") for p in manifest["parties"].values()}
-    return ("/".join(sorted(variants)), manifest["training"]["batchSize"])
 
 
 def planned(setting):
@@ -64,19 +64,22 @@ def main():
     data = docs / "paper-symmetric"
     (data / "curves").mkdir(parents=True, exist_ok=True)
     plan = json.loads((sweep / "sweep.json").read_text())
+    # Every setting of the plan, in the order the sweep trains them, started or not.
+    settings = {setting["id"]: planned(setting) for setting in plan["settings"]}
+    keys = list(settings.values())
 
     seeds = []
     for trial in plan["trials"]:
         folder = sweep / trial["directory"]
-        manifest_file = folder / "manifest.json"
-        if not manifest_file.exists():
+        if not (folder / "manifest.json").exists():
             continue
-        key = setting_of(json.loads(manifest_file.read_text()))
+        key = settings[trial["setting"]]
         summary_file = folder / "summary.json"
-        if not summary_file.exists():
+        summary = json.loads(summary_file.read_text()) if summary_file.exists() else None
+        # A trial stopped part-way (the sweep was interrupted) leaves a cancelled summary; it resumes later.
+        if summary is None or summary["status"] == "cancelled":
             seeds.append({"key": key, "seed": trial["seed"], "finished": False})
             continue
-        summary = json.loads(summary_file.read_text())
         run = summary["runs"][0]
         metrics = run["metrics"]
         seeds.append({
@@ -99,7 +102,7 @@ def main():
         writer.writerow(["networks", "batch", "seed", "status", "success", "steps", "bob.bitsWrong", "trainedEve.bitsWrong", "freshEve.bestBitsWrong", "minutes"])
         for s in finished:
             writer.writerow([s["key"][0], s["key"][1], s["seed"], s["status"], s["success"], s["steps"],
-                             f"{s['bob']:.4f}", f"{s['eve']:.4f}", f"{s['freshEve']:.4f}", f"{s['minutes']:.1f}"])
+                             figure(s["bob"], 4), figure(s["eve"], 4), figure(s["freshEve"], 4), f"{s['minutes']:.1f}"])
 
     lines = [
         "# The paper's symmetric experiment, twenty seeds per setting",
@@ -125,8 +128,6 @@ def main():
         "| setting | finished | successes | 95% Wilson interval | the paper | rounds trained by the successes, median (range) | minutes per seed, median |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    # Every setting of the plan, in the order the sweep trains them, started or not.
-    keys = [planned(setting) for setting in plan["settings"]]
     for key in keys:
         done = [s for s in finished if s["key"] == key]
         won = [s for s in done if s["success"]]
@@ -149,7 +150,7 @@ def main():
     lines += ["", "## Every seed", "", "Held-out figures (16,384 examples), bits wrong of 16; chance is 8.", "",
               "| setting | seed | success | rounds | Bob | trained Eve | best fresh Eve | minutes |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for s in finished:
-        lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {s['bob']:.3f} | {s['eve']:.3f} | {s['freshEve']:.3f} | {s['minutes']:.0f} |")
+        lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {figure(s['bob'], 3)} | {figure(s['eve'], 3)} | {figure(s['freshEve'], 3)} | {s['minutes']:.0f} |")
 
     # What the seeds show, written by hand (it is read, not generated): kept beside the data.
     notes = data / "notes.md"
