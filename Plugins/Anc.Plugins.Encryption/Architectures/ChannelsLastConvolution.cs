@@ -8,22 +8,27 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// One convolution of the network computed as one matrix product on a flat channels-last
 /// <c>[batch, width x depth]</c> tensor, with the <see cref="Conv1d"/>'s own weights, so it is
 /// the same function with the same gradients: the input times the banded matrix the convolution
-/// is, gathered from the kernel at every call (the gather's backward adds the gradients up into
-/// the kernel). More arithmetic than the convolution, but one well-shaped matrix product, where
+/// is, made from the kernel at every call as the kernel times a fixed 0/1 selection matrix (one
+/// small product, whose backward adds the band's gradients up into the kernel; a gather and a
+/// padding did the same in four times the operations). More arithmetic than the convolution, but one well-shaped matrix product, where
 /// a convolution (or a product with an inner dimension of 4) over one to four channels is many
 /// small, badly vectorised operations: several times faster on a CPU. A band too large to be
 /// worth it (it grows with the width squared) gives way to the windows as rows of a reshaped
 /// (window = stride) or unfolded view times the flattened kernel, which grows with the width.
-/// <see cref="StackedMixTransformNetwork"/> gathers the same band from several kernels at once.
+/// <see cref="StackedMixTransformNetwork"/> makes the same band from several kernels at once.
 /// Where no window reaches across positions (a window no wider than its stride, no padding),
 /// the band is block diagonal: the matrix is then one block, for a few output positions, and
 /// the input is multiplied block by block (viewed as <c>[batch x blocks, block rows]</c>),
-/// which skips the band's zeros: a third of the time of the whole band at batch 4096.
+/// which skips the band's zeros: a third of the time of the whole band at batch 4096. The bias
+/// repeated over the output positions is the bias times its own selection matrix.
 /// </summary>
 internal sealed class ChannelsLastConvolution : IDisposable
 {
-    /// <summary>The most cells a band matrix may have (4 MiB of floats, twice that of indices).</summary>
-    internal const long MaxBandCells = 1 << 20;
+    /// <summary>
+    /// The most cells the selection matrix of a band may have (kernel weights x band cells; 16 MiB
+    /// of floats): beyond it, making the band costs more than the windows' own products.
+    /// </summary>
+    internal const long MaxSelectionCells = 1 << 22;
 
     /// <summary>
     /// How many input values (positions x channels) a block of a block diagonal band reads at
@@ -32,7 +37,10 @@ internal sealed class ChannelsLastConvolution : IDisposable
     /// </summary>
     internal const int BlockInputs = 16;
 
-    /// <summary>Blocks with fewer columns than this get their bias added after the product, not in it.</summary>
+    /// <summary>
+    /// Blocks with fewer columns than this get their bias added after the product over the whole
+    /// row; wider ones in the product (an add after it was slower: 16.4 against 15.1 ms a round).
+    /// </summary>
     private const int NarrowBlock = 16;
 
     private readonly ConvolutionLayer _layer;
@@ -42,9 +50,11 @@ internal sealed class ChannelsLastConvolution : IDisposable
     private readonly long _outputWidth;
     private readonly long _blocks;
     private readonly long[]? _band;
+    private readonly long _kernel;
     private readonly long _bandRows;
     private readonly long _bandColumns;
-    private Tensor? _bandIndex;
+    private Tensor? _selectionTensor;
+    private Tensor? _biasSelectionTensor;
 
     /// <param name="layer">The convolution.</param>
     /// <param name="inputWidth">The width of its input.</param>
@@ -61,10 +71,11 @@ internal sealed class ChannelsLastConvolution : IDisposable
         long blockWidth = inputWidth / _blocks;
         _bandRows = blockWidth * inputDepth;
         _bandColumns = blockPositions * layer.OutputDepth;
-        if (_bandRows * _bandColumns <= MaxBandCells)
+        _kernel = (long)layer.OutputDepth * inputDepth * layer.Window;
+        if (_kernel * _bandRows * _bandColumns <= MaxSelectionCells)
         {
             // A block has no padding of its own: blocks exist only where the layer pads nothing.
-            _band = Band(layer, (int)blockWidth, inputDepth, _padding[0], blockPositions);
+            _band = BandIndices(layer, (int)blockWidth, inputDepth, _padding[0], blockPositions);
         }
     }
 
@@ -113,19 +124,20 @@ internal sealed class ChannelsLastConvolution : IDisposable
         Tensor weight = convolution.weight!;
         Tensor bias = convolution.bias!;
         long batch = input.shape[0];
-        if (_band is not null)
+        if (HasBand)
         {
-            Tensor flat = nn.functional.pad(weight.reshape(-1), [0, 1]);
-            Tensor matrix = flat.index_select(0, BandIndex(weight)).view(_bandRows, _bandColumns);
+            Tensor matrix = Band(weight.reshape(1, -1)).view(_bandRows, _bandColumns);
             Tensor blocks = input.reshape(batch * _blocks, _bandRows);
+            Tensor biasRow = BiasRow(bias.unsqueeze(0));
             if (_bandColumns < NarrowBlock)
             {
                 // Broadcasting a bias over rows this short is slow (three times the product at 4 columns);
                 // over the example's whole output row it is a plain vectorised add.
-                return torch.mm(blocks, matrix).view(batch, _blocks * _bandColumns).add_(bias.repeat(_outputWidth));
+                return torch.mm(blocks, matrix).view(batch, _blocks * _bandColumns).add_(biasRow);
             }
 
-            return nn.functional.linear(blocks, matrix.t(), bias.repeat(_outputWidth / _blocks)).view(batch, _blocks * _bandColumns);
+            // One block's share of the row (it repeats every output depth), added in the product.
+            return torch.addmm(biasRow.narrow(1, 0, _bandColumns), blocks, matrix, 1, 1).view(batch, _blocks * _bandColumns);
         }
 
         Tensor positions = input.view(batch, _inputWidth, _inputDepth);
@@ -180,7 +192,7 @@ internal sealed class ChannelsLastConvolution : IDisposable
     /// the index of its kernel weight in the flattened kernel, or one past the end (a zero) where
     /// the window does not reach.
     /// </summary>
-    private static long[] Band(ConvolutionLayer layer, int inputWidth, int inputDepth, long leftPadding, long outputWidth)
+    private static long[] BandIndices(ConvolutionLayer layer, int inputWidth, int inputDepth, long leftPadding, long outputWidth)
     {
         long columns = outputWidth * layer.OutputDepth;
         long[] band = new long[inputWidth * inputDepth * columns];
@@ -211,24 +223,55 @@ internal sealed class ChannelsLastConvolution : IDisposable
     }
 
     /// <summary>
-    /// The band (see <see cref="Band"/>) as a tensor on <paramref name="weight"/>'s device, made
-    /// once per device and owned by this object: the flattened kernel, padded with one zero, read
-    /// at these indices and viewed as <c>[<see cref="BandRows"/>, <see cref="BandColumns"/>]</c>
-    /// is the band matrix. Only when <see cref="HasBand"/>.
+    /// The band matrices of <paramref name="kernels"/> (<c>[networks, kernel size]</c>, each row
+    /// a flattened kernel) as <c>[networks, <see cref="BandRows"/> x <see cref="BandColumns"/>]</c>:
+    /// the kernels times the selection matrix, exact (each cell is one weight times one). Only when <see cref="HasBand"/>.
     /// </summary>
-    internal Tensor BandIndex(Tensor weight)
+    internal Tensor Band(Tensor kernels)
     {
-        if (_bandIndex is null || _bandIndex.device_type != weight.device_type || _bandIndex.device_index != weight.device_index)
+        if (IsStale(_selectionTensor, kernels))
         {
-            _bandIndex?.Dispose();
-            _bandIndex = torch.tensor(_band!, device: weight.device);
+            _selectionTensor?.Dispose();
+            using IDisposable scope = torch.NewDisposeScope();
+            // Row k holds a 1 in each cell that reads weight k; the band's zeros read row K, left out.
+            Tensor cells = torch.tensor(_band!, device: kernels.device).unsqueeze(0);
+            _selectionTensor = torch.zeros(_kernel + 1, _band!.Length, kernels.dtype, kernels.device)
+                .scatter_(0, cells, torch.ones(1, _band.Length, kernels.dtype, kernels.device))
+                .narrow(0, 0, _kernel).contiguous().MoveToOuterDisposeScope();
             // It lives as long as the network, not the round that first needed it.
-            _bandIndex.DetachFromDisposeScope();
+            _selectionTensor.DetachFromDisposeScope();
         }
 
-        return _bandIndex;
+        return kernels.mm(_selectionTensor!);
+    }
+
+    /// <summary>
+    /// <paramref name="biases"/> (<c>[networks, output depth]</c>) repeated once per output
+    /// position: <c>[networks, <see cref="OutputWidth"/> x output depth]</c>, channels last. Only when <see cref="HasBand"/>.
+    /// </summary>
+    internal Tensor BiasRow(Tensor biases)
+    {
+        if (IsStale(_biasSelectionTensor, biases))
+        {
+            _biasSelectionTensor?.Dispose();
+            using IDisposable scope = torch.NewDisposeScope();
+            // Row c holds a 1 at channel c of every output position.
+            _biasSelectionTensor = torch.eye(_layer.OutputDepth, dtype: biases.dtype, device: biases.device)
+                .repeat(1, _outputWidth).MoveToOuterDisposeScope();
+            _biasSelectionTensor.DetachFromDisposeScope();
+        }
+
+        return biases.mm(_biasSelectionTensor!);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _bandIndex?.Dispose();
+    public void Dispose()
+    {
+        _selectionTensor?.Dispose();
+        _biasSelectionTensor?.Dispose();
+    }
+
+    /// <summary>Whether <paramref name="constant"/> is missing or of another device or type than <paramref name="like"/>.</summary>
+    private static bool IsStale(Tensor? constant, Tensor like) =>
+        constant is null || constant.device_type != like.device_type || constant.device_index != like.device_index || constant.dtype != like.dtype;
 }

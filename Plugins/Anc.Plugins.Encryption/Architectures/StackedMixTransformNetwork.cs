@@ -11,7 +11,7 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// networks' weights stacked along a first dimension of K, so one optimizer step over them is K
 /// steps of an elementwise optimizer (Adam), and one matrix product per layer does the work of
 /// K small ones. Every convolution is the band matrix product of
-/// <see cref="ChannelsLastConvolution"/>, gathered per network from the stacked kernels.
+/// <see cref="ChannelsLastConvolution"/>, made per network from the stacked kernels.
 /// </summary>
 internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
 {
@@ -43,7 +43,7 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
 
             throw new NotSupportedException(
                 $"Convolution {wide} of the networks is too wide to stack: its band matrix ({_channelsLast[wide].BandRows} x {_channelsLast[wide].BandColumns}) " +
-                $"has more than {ChannelsLastConvolution.MaxBandCells} cells, and only band matrix products are stacked.");
+                $"needs a selection matrix of more than {ChannelsLastConvolution.MaxSelectionCells} cells, and only band matrix products are stacked.");
         }
 
         using (torch.no_grad())
@@ -107,15 +107,12 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         {
             ChannelsLastConvolution convolution = _channelsLast[i];
             Tensor weight = Kernel(i);
-            // Each network's kernel, flattened and padded with the zero the band's empty cells read.
-            Tensor flat = nn.functional.pad(weight.reshape(_count, -1), [0, 1]);
-            Tensor matrix = flat.index_select(1, convolution.BandIndex(weight)).view(_count, convolution.BandRows, convolution.BandColumns);
+            Tensor matrix = convolution.Band(weight.reshape(_count, -1)).view(_count, convolution.BandRows, convolution.BandColumns);
             long batch = h.shape[1];
             // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows];
             // the bias over each example's whole output row, where a vectorised add is fast.
-            Tensor bias = Bias(i).repeat(1, convolution.OutputWidth).unsqueeze(1);
             h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix)
-                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(bias);
+                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(convolution.BiasRow(Bias(i)).unsqueeze(1));
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
 
