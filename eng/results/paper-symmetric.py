@@ -1,7 +1,10 @@
 """Writes docs/results/paper-symmetric.md and its small files from the paper-symmetric sweep's folder.
 
-Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric [docs/results]
-Reads only what each finished trial left (summary.json, seed-<n>/metrics.jsonl, plots/), and
+Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric <commit> [docs/results]
+<commit> is the commit whose build trained the sweep (a sweep run from a copy of the build
+outside the repository cannot find it itself): the document's commands check it out, because
+a later commit may sum a gradient in another order and so train another trajectory.
+Reads only what each finished trial left (summary.json, environment.json, seed-<n>/metrics.jsonl, plots/), and
 the hand-written docs/results/paper-symmetric/notes.md, put in as it is; a trial
 still training or not started is counted as not finished, so the document can be written while
 the sweep runs and again when it is done.
@@ -59,8 +62,11 @@ def slug(key):
 
 
 def main():
+    if len(sys.argv) < 3:
+        sys.exit("usage: paper-symmetric.py <sweeps root>/paper-symmetric <commit that trained it> [docs/results]")
     sweep = Path(sys.argv[1])
-    docs = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/results")
+    commit = sys.argv[2]
+    docs = Path(sys.argv[3] if len(sys.argv) > 3 else "docs/results")
     data = docs / "paper-symmetric"
     (data / "curves").mkdir(parents=True, exist_ok=True)
     plan = json.loads((sweep / "sweep.json").read_text())
@@ -87,7 +93,7 @@ def main():
             "success": run["success"], "steps": run["steps"], "minutes": run["durationSeconds"] / 60,
             "bob": metrics.get("bob.bitsWrong"), "eve": metrics.get("eve.bitsWrong"),
             "freshEve": metrics.get("freshEve.bestBitsWrong"), "criterion": summary.get("criterion"),
-            "folder": folder,
+            "folder": folder, "cpu": json.loads((folder / "environment.json").read_text()).get("cpu"),
         })
         curve = [json.loads(line) for line in (folder / f"seed-{trial['seed']}" / "metrics.jsonl").read_text().splitlines() if line.strip()]
         with open(data / "curves" / f"{slug(key)}-seed-{trial['seed']}.csv", "w", newline="") as out:
@@ -170,22 +176,32 @@ def main():
                 lines.append(f"{label(key)}, {outcome} (seed {chosen['seed']}): Bob's and Eve's bits wrong against the round.")
                 lines += ["", f"![{label(key)}, seed {chosen['seed']}](paper-symmetric/{name})", ""]
 
+    cpus = sorted({f"{c['model']} ({', '.join(c['features'])})" for c in (s["cpu"] for s in finished) if c})
     lines += [
         "## How this was made, and how to make it again",
         "",
-        "On the 2-core development machine (no GPU), two trials at a time, one thread each:",
+        f"Trained by a build of commit {commit}, on the 2-core development machine (no GPU; "
+        + ("; ".join(cpus) if cpus else "CPU not recorded") + "), two trials at a time, one thread each:",
         "",
         "```",
+        f"git checkout {commit}",
         "dotnet build Anc.Framework.sln -c Release",
         "Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.Encryption/sweeps/paper-symmetric.json --output <folder> --parallel 2",
-        "python3 eng/results/paper-symmetric.py <folder>/paper-symmetric docs/results",
+        "git checkout main",
+        f"python3 eng/results/paper-symmetric.py <folder>/paper-symmetric {commit} docs/results",
         "```",
         "",
         "One seed again, with the figures above (each trial trained with one torch thread; the figures",
-        "depend on the thread count, the CPU and the commit, see the README's \"Determinism\"):",
+        "depend on the thread count, the CPU and the commit, see the README's \"Determinism\"): at",
+        f"commit {commit}, built as above, seed 3 of each setting:",
         "",
         "```",
-        "anc-host run Plugins/Anc.Plugins.Encryption/manifests/symmetric-paper.json --seeds 3 --set threads=1",
+    ]
+    for setting in plan["settings"]:
+        changes = "".join(f" --set {name}={value}" for name, value in setting["overrides"].items())
+        lines.append("Hosts/Anc.Host/bin/Release/net10.0/anc-host run Plugins/Anc.Plugins.Encryption/manifests/symmetric-paper.json"
+                     f" --seeds 3 --set threads=1{changes}   # {label(planned(setting))}")
+    lines += [
         "```",
         "",
         "The per-seed figures are in `paper-symmetric/seeds.csv`, each seed's logged curve (every 100",
