@@ -192,7 +192,7 @@ def main():
         "```",
         "",
         "One seed again, with the figures above (each trial trained with one torch thread; the figures",
-        "depend on the thread count, the CPU and the commit, see the README's \"Determinism\"): at",
+        "depend on the thread count, the CPU and the commit, see [Determinism](../run-directory.md#determinism)): at",
         f"commit {commit}, built as above, seed 3 of each setting:",
         "",
         "```",
