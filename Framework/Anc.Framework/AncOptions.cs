@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Anc.Plugins;
 using Anc.Training;
+using Anc.Training.Processes;
 
 namespace Anc;
 

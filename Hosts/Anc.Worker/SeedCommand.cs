@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Anc.Training;
+using Anc.Training.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -16,9 +17,8 @@ internal static class SeedCommand
         Argument<string> runDirectory = new("run-directory") { Description = "The trial's run directory; its manifest.json says what to train." };
         Option<int> seed = new("--seed") { Description = "The seed to train.", Required = true };
         Option<int> threads = new("--threads") { Description = "Torch's intra-op threads.", DefaultValueFactory = _ => 1 };
-        Option<bool> resume = new("--resume") { Description = "Go on from the seed's latest checkpoint." };
         Option<string[]> plugins = new("--plugins") { Description = "More plugin folders.", AllowMultipleArgumentsPerToken = false };
-        Command command = new("seed", "Train one seed of a trial (started by the worker itself).") { runDirectory, seed, threads, resume, plugins };
+        Command command = new("seed", "Train one seed of a trial (started by the worker itself).") { runDirectory, seed, threads, plugins };
         command.Hidden = true;
         command.SetAction(parse =>
         {
@@ -28,7 +28,7 @@ internal static class SeedCommand
             TrialExecution.AddAnc(builder.Services, parse.GetValue(plugins) ?? []);
             using IHost host = builder.Build();
             SeedOutcome outcome = host.Services.GetRequiredService<SeedWorker>()
-                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)) { Resume = parse.GetValue(resume) });
+                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)));
             return outcome.Success ? 0 : 1;
         });
         return command;

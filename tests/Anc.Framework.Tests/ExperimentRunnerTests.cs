@@ -3,6 +3,7 @@ using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Testing;
 using Anc.Training;
+using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -220,7 +221,7 @@ public sealed class ExperimentRunnerTests
     internal static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
 
     private static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
-        services.GetRequiredService<ExperimentRunner>().Run(manifest, new RunSettings(root), ["test"], observer: null, CancellationToken.None);
+        services.GetRequiredService<RunEngine>().Run(manifest, new RunSettings(root), ["test"], observer: null, CancellationToken.None);
 
     private static string[] Figures(string runDirectory) =>
         File.ReadAllLines(Path.Combine(runDirectory, "seed-3", "metrics.jsonl"))

@@ -2,6 +2,7 @@ using Anc.Manifests;
 using Anc.Plugins;
 using Anc.Testing.Fuzzing;
 using Anc.Training;
+using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anc.Framework.Tests;

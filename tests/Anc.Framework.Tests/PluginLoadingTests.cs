@@ -5,6 +5,7 @@ using Anc.Manifests;
 using Anc.Plugins;
 using Anc.Scenarios;
 using Anc.Training;
+using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using TorchSharp;

@@ -1,5 +1,7 @@
 using Anc.Manifests;
+using Anc.Statistics;
 using Anc.Training;
+using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using Anc.Statistics;
 using Anc.Training;
+using Anc.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Anc.Attacks;
@@ -71,7 +73,7 @@ public sealed class RunAttacker
         }
 
         Device device = _devices.Resolve(manifest.Device);
-        ExperimentRunner.SetThreads(manifest);
+        RunEngine.SetThreads(manifest);
         List<SeedAttacks> attacked = [];
         foreach (int seed in seeds)
         {

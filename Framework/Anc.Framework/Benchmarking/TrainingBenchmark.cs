@@ -3,6 +3,7 @@ using Anc.Manifests;
 using Anc.Observers;
 using Anc.Scenarios;
 using Anc.Training;
+using Anc.Training.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -144,7 +145,7 @@ public sealed class TrainingBenchmark
     private Device Prepare(ResolvedManifest manifest)
     {
         Device device = _devices.Resolve(manifest.Device);
-        ExperimentRunner.SetThreads(manifest);
+        RunEngine.SetThreads(manifest);
         return device;
     }
 

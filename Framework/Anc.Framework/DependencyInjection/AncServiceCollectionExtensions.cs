@@ -6,6 +6,8 @@ using Anc.Manifests;
 using Anc.Plugins;
 using Anc.Sweeps;
 using Anc.Training;
+using Anc.Training.Engine;
+using Anc.Training.Processes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -38,13 +40,13 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<SeedGroupTrainer>();
         services.TryAddSingleton<SeedWorker>();
         services.TryAddSingleton(new SeedProcesses(options.SeedProcess));
-        services.TryAddSingleton<ExperimentRunner>();
+        services.TryAddSingleton<RunEngine>();
         services.TryAddSingleton<TrainingBenchmark>();
         services.TryAddSingleton<AttackPanelReader>();
         services.TryAddSingleton<RunAttacker>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         services.TryAddSingleton<SweepReader>();
-        services.TryAddSingleton(provider => new TrialRunner(provider.GetRequiredService<ExperimentRunner>(), provider.GetRequiredService<ManifestReader>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new TrialRunner(provider.GetRequiredService<RunEngine>(), provider.GetRequiredService<ManifestReader>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new SweepRunner(provider.GetRequiredService<TrialRunner>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -4,6 +4,7 @@ using Anc.Diagnostics;
 using Anc.Plugins;
 using Anc.Scenarios;
 using Anc.Training;
+using Anc.Training.Engine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

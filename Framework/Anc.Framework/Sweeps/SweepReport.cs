@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Anc.Training;
+using Anc.Training.Engine;
 using Newtonsoft.Json.Linq;
 using ScottPlot;
 

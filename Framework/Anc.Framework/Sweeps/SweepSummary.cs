@@ -1,4 +1,6 @@
+using Anc.Statistics;
 using Anc.Training;
+using Anc.Training.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;

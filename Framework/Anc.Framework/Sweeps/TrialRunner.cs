@@ -3,6 +3,7 @@ using Anc.Manifests;
 using Anc.Observers;
 using Anc.Runs;
 using Anc.Training;
+using Anc.Training.Engine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -16,11 +17,11 @@ namespace Anc.Sweeps;
 /// </summary>
 public sealed class TrialRunner
 {
-    private readonly ExperimentRunner _engine;
+    private readonly RunEngine _engine;
     private readonly ManifestReader _reader;
     private readonly TimeProvider _time;
 
-    internal TrialRunner(ExperimentRunner engine, ManifestReader reader, TimeProvider time)
+    internal TrialRunner(RunEngine engine, ManifestReader reader, TimeProvider time)
     {
         _engine = engine;
         _reader = reader;

@@ -3,15 +3,16 @@ using Anc.Manifests;
 using Anc.Diagnostics;
 using Anc.Observers;
 using Anc.Runs;
+using Anc.Training.Engine;
 
 namespace Anc.Training;
 
 /// <summary>
-/// <see cref="IExperimentRunner"/> over <see cref="ExperimentRunner"/>: each run reads its
+/// <see cref="IExperimentRunner"/> over <see cref="RunEngine"/>: each run reads its
 /// manifest and trains on a dedicated thread, because TorchSharp training is synchronous and
 /// long and would otherwise hold the caller's thread or a thread-pool thread for minutes.
 /// </summary>
-internal sealed class BackgroundExperimentRunner(ManifestReader reader, ExperimentRunner engine, TimeProvider time) : IExperimentRunner
+internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngine engine, TimeProvider time) : IExperimentRunner
 {
     public Task<RunResult> RunAsync(ManifestSource manifest, RunSettings settings, CancellationToken cancellationToken = default) =>
         Begin(manifest, settings, events: null, cancellationToken);

@@ -4,6 +4,7 @@ using Anc.Host.Console;
 using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Training;
+using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TorchSharp;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Anc.Host.Console;
 using Anc.Training;
+using Anc.Training.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,13 +18,11 @@ internal static class SeedCommand
         Argument<string> runDirectory = new("run-directory") { Description = "The run directory; its manifest.json says what to train." };
         Option<int> seed = new("--seed") { Description = "The seed to train.", Required = true };
         Option<int> threads = new("--threads") { Description = "Torch's intra-op threads.", DefaultValueFactory = _ => 1 };
-        Option<bool> resume = new("--resume") { Description = "Go on from the seed's latest checkpoint." };
         Command command = new("seed", "Train one seed of a parallel run (started by anc-host run --parallel).")
         {
             runDirectory,
             seed,
             threads,
-            resume,
         };
         command.Hidden = true;
         command.SetAction(parse => AncHostCommand.Guard(() =>
@@ -32,7 +31,7 @@ internal static class SeedCommand
             System.Console.CancelKeyPress += (_, e) => e.Cancel = true;
             using IHost host = AncHostBuilder.Build(parse, ProgressMode.None);
             SeedOutcome outcome = host.Services.GetRequiredService<SeedWorker>()
-                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)) { Resume = parse.GetValue(resume) });
+                .Train(new SeedAssignment(parse.GetValue(runDirectory)!, parse.GetValue(seed), parse.GetValue(threads)));
             return outcome.Success ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;

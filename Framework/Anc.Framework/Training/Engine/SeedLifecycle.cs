@@ -1,58 +1,17 @@
 using Anc.Manifests;
-using Anc.Observers;
 using Anc.Runs;
 using Anc.Scenarios;
 using Newtonsoft.Json.Linq;
-using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
-/// The beginning and the endings of a seed, the same whether it trains alone
-/// (<see cref="SeedTrainer"/>) or with others (<see cref="SeedGroupTrainer"/>): its experiment
-/// created or resumed, and the outcome of each way it can end.
+/// The endings of a seed, the same whether it trains alone (<see cref="SeedTrainer"/>) or with
+/// others (<see cref="SeedGroupTrainer"/>): the outcome of each way it can end, and when its
+/// figures are logged and its checkpoints written (its beginning is <see cref="Resume.SeedResumption"/>).
 /// </summary>
 internal static class SeedLifecycle
 {
-    /// <summary>
-    /// Creates seed <paramref name="seed"/>'s experiment and, with <paramref name="resume"/>, restores
-    /// it and torch's generator from its latest checkpoint (null where there is none, or the
-    /// experiment cannot resume). A checkpoint whose files cannot be read back (another version of
-    /// a plugin wrote them, or they are damaged) may leave the experiment half restored, so the
-    /// seed starts over with a new one rather than crash or go on from a mixture.
-    /// </summary>
-    public static (IExperiment Experiment, SeedCheckpoint? Restored) Start(
-        ExperimentComposer composer, ResolvedManifest manifest, int seed, Device device, SeedCheckpoints checkpoints, IProgress<MetricEvent> progress, bool resume, CancellationToken cancellationToken)
-    {
-        IExperiment created = composer.CreateExperiment(manifest, seed, device, progress, cancellationToken);
-        if (!resume || checkpoints.Latest() is not { } latest)
-        {
-            return (created, null);
-        }
-
-        try
-        {
-            created.RestoreCheckpoint(latest.Directory);
-        }
-        catch (NotSupportedException)
-        {
-            return (created, null);
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
-        {
-            created.Dispose();
-            return (composer.CreateExperiment(manifest, seed, device, progress, cancellationToken), null);
-        }
-        catch
-        {
-            created.Dispose();
-            throw;
-        }
-
-        SeedCheckpoints.RestoreTorchRandom(latest);
-        return (created, latest);
-    }
-
     /// <summary>Writes <c>seed-&lt;n&gt;/evaluation.json</c> and gives the completed seed's outcome.</summary>
     public static SeedOutcome Evaluated(RunDirectory run, int seed, long steps, EvaluationResult evaluation, double seconds)
     {

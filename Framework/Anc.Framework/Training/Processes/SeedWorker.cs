@@ -2,9 +2,10 @@ using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Runs;
+using Anc.Training.Engine;
 using TorchSharp;
 
-namespace Anc.Training;
+namespace Anc.Training.Processes;
 
 /// <summary>
 /// The far side of <see cref="AncOptions.SeedProcess"/>: trains one seed of a parallel run in
@@ -71,6 +72,6 @@ public sealed class SeedWorker
 
         ResolvedManifest manifest = _reader.Read(Path.Combine(run.FullPath, "manifest.json"));
         torch.set_num_threads(Math.Max(1, assignment.Threads));
-        return _trainer.Train(manifest, assignment.Seed, _devices.Resolve(manifest.Device), run, new SeedEventWriter(events), cancellationToken, assignment.Resume);
+        return _trainer.Train(manifest, assignment.Seed, _devices.Resolve(manifest.Device), run, new SeedEventWriter(events), cancellationToken);
     }
 }

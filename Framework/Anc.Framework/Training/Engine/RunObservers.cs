@@ -1,6 +1,6 @@
 using Anc.Observers;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Hands each run event to every observer of the run (the registered ones and the run's own), on

@@ -6,7 +6,7 @@ using Anc.Scenarios;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>Turns a resolved manifest into a scenario, its parties and its data generator, each component created fresh.</summary>
 public sealed class ExperimentComposer

@@ -1,4 +1,4 @@
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>Tells a diverged round from a healthy one: any figure that is NaN or infinite.</summary>
 internal static class Divergence

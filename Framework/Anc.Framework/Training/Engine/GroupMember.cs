@@ -1,8 +1,9 @@
+using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using TorchSharp;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>One seed of a <see cref="SeedGroupTrainer"/>'s group: its experiment, files, clock, view of torch's generator and outcome.</summary>
 internal sealed class GroupMember(int seed, RunDirectory run) : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>A seed's training time, which a resumed seed continues from its checkpoint's.</summary>
 internal sealed class SeedClock

@@ -1,4 +1,4 @@
-namespace Anc.Training;
+namespace Anc.Training.Processes;
 
 /// <summary>A process's standard error, kept in a file created with its first line; lines arrive on the process's reader thread.</summary>
 internal sealed class ProcessLog(string path) : IDisposable

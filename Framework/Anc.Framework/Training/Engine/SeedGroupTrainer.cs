@@ -1,11 +1,12 @@
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Trains several seeds together (<see cref="TrainingOptions.SeedsTogether"/>) and leaves each
@@ -29,12 +30,12 @@ public sealed class SeedGroupTrainer
 
     /// <summary>
     /// Trains <paramref name="seeds"/> of <paramref name="manifest"/> together on <paramref name="device"/>,
-    /// reporting each one's figures to <paramref name="progress"/>. With <paramref name="resume"/>,
-    /// each goes on from its latest checkpoint; seeds whose checkpoints are at different rounds
-    /// train in separate groups. Each outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
+    /// reporting each one's figures to <paramref name="progress"/>. Each goes on from its latest
+    /// checkpoint where its folder has one (<see cref="SeedResumption"/>); seeds whose checkpoints
+    /// are at different rounds train in separate groups. Each outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
     /// </summary>
     /// <returns>The seeds' outcomes, in the order of <paramref name="seeds"/>.</returns>
-    public IReadOnlyList<SeedOutcome> Train(ResolvedManifest manifest, IReadOnlyList<int> seeds, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken, bool resume = false)
+    public IReadOnlyList<SeedOutcome> Train(ResolvedManifest manifest, IReadOnlyList<int> seeds, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -45,7 +46,7 @@ public sealed class SeedGroupTrainer
         {
             foreach (GroupMember member in members)
             {
-                Start(member, manifest, device, run, progress, resume, cancellationToken);
+                Start(member, manifest, device, run, progress, cancellationToken);
             }
 
             // After a run in lock-step every checkpoint is at the same round; an older one trains apart.
@@ -67,12 +68,12 @@ public sealed class SeedGroupTrainer
         return members.Select(m => m.Outcome!).ToList();
     }
 
-    private void Start(GroupMember member, ResolvedManifest manifest, Device device, RunDirectory run, IProgress<MetricEvent> progress, bool resume, CancellationToken cancellationToken)
+    private void Start(GroupMember member, ResolvedManifest manifest, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            (IExperiment experiment, SeedCheckpoint? restored) = SeedLifecycle.Start(_composer, manifest, member.Seed, device, member.Checkpoints, progress, resume, cancellationToken);
+            (IExperiment experiment, SeedCheckpoint? restored) = SeedResumption.Start(_composer, manifest, member.Seed, device, member.Checkpoints, progress, cancellationToken);
             member.Begin(experiment, restored);
             if (restored is { Final: true })
             {

@@ -2,10 +2,11 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Anc.Observers;
 using Anc.Runs;
+using Anc.Training.Engine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Training;
+namespace Anc.Training.Processes;
 
 /// <summary>
 /// Trains a seed of a parallel run in a process of its own, started with
@@ -22,7 +23,7 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
     /// <summary>Whether the application said how to start a seed process.</summary>
     public bool Available => start is not null;
 
-    public SeedOutcome Train(RunDirectory run, int seed, int threads, bool resume, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
+    public SeedOutcome Train(RunDirectory run, int seed, int threads, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         if (start is null)
         {
@@ -31,7 +32,7 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
 
         Stopwatch clock = Stopwatch.StartNew();
         string seedPath = run.SeedPath(seed);
-        ProcessStartInfo info = start(new SeedAssignment(run.FullPath, seed, threads) { Resume = resume });
+        ProcessStartInfo info = start(new SeedAssignment(run.FullPath, seed, threads));
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;

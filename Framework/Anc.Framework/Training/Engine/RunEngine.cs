@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Anc.Diagnostics;
 using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Plugins;
 using Anc.Reports;
+using Anc.Resume;
 using Anc.Runs;
+using Anc.Training.Processes;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Runs a resolved manifest: creates the run directory, writes the resolved manifest and the
@@ -19,10 +20,12 @@ namespace Anc.Training;
 /// summary last, so a run with a <c>summary.json</c> is a finished one. Seeds train in this
 /// process one after another, several at a time each in a process of its own
 /// (<see cref="SeedProcesses"/>), or in groups as one batched program
-/// (<see cref="Scenarios.TrainingOptions.SeedsTogether"/>, <see cref="SeedGroupTrainer"/>). It runs on the calling thread; <see cref="IExperimentRunner"/>
-/// is the public way in.
+/// (<see cref="Scenarios.TrainingOptions.SeedsTogether"/>, <see cref="SeedGroupTrainer"/>); a
+/// run that did not finish goes on in its own folder (<see cref="Resume"/>). It runs on the
+/// calling thread; <see cref="IExperimentRunner"/> (<see cref="BackgroundExperimentRunner"/>) is
+/// the public way in.
 /// </summary>
-internal sealed class ExperimentRunner
+internal sealed class RunEngine
 {
     private readonly SeedTrainer _trainer;
     private readonly SeedGroupTrainer _groupTrainer;
@@ -33,7 +36,7 @@ internal sealed class ExperimentRunner
     private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
 
-    public ExperimentRunner(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, KernelGuard kernels, IEnumerable<IRunObserver> observers, TimeProvider time)
+    public RunEngine(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, KernelGuard kernels, IEnumerable<IRunObserver> observers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(groupTrainer);
@@ -107,45 +110,21 @@ internal sealed class ExperimentRunner
     }
 
     /// <summary>
-    /// Goes on with a run that did not finish, in its own folder: seeds that completed or
-    /// diverged keep their outcome (they would repeat it exactly); the others resume from their
-    /// latest checkpoint. <c>environment.json</c> records each resumption.
+    /// Goes on with a run that did not finish, in its own folder (see <see cref="RunResumption"/>):
+    /// seeds that completed or diverged keep their outcome, the others resume from their latest checkpoint.
     /// </summary>
     public RunResult Resume(RunDirectory run, ResolvedManifest manifest, int parallel, IReadOnlyList<string> commandLine, IRunObserver? observer, CancellationToken cancellationToken, int sharedBy = 1)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(commandLine);
-        int seedsLeft = manifest.Seeds.Count;
-        Dictionary<int, SeedOutcome> kept = [];
-        foreach (int seed in manifest.Seeds)
-        {
-            if (SeedOutcomeJson.Read(run, seed) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
-            {
-                kept[seed] = outcome;
-                seedsLeft--;
-            }
-        }
-
-        int workers = Parallelism(parallel, manifest, Math.Max(1, seedsLeft), sharedBy);
+        Dictionary<int, SeedOutcome> kept = RunResumption.KeptOutcomes(run, manifest);
+        int workers = Parallelism(parallel, manifest, Math.Max(1, manifest.Seeds.Count - kept.Count), sharedBy);
         Device device = _devices.Resolve(manifest.Device);
         SetThreads(manifest);
-        string environmentPath = Path.Combine(run.FullPath, "environment.json");
-        JObject environment = File.Exists(environmentPath) ? JObject.Parse(File.ReadAllText(environmentPath)) : [];
-        DateTimeOffset started = environment["startedAt"]?.Type == JTokenType.String && DateTimeOffset.TryParse((string)environment["startedAt"]!, CultureInfo.InvariantCulture, out DateTimeOffset at) ? at : _time.GetUtcNow();
-        JArray resumes = environment["resumes"] as JArray ?? [];
-        resumes.Add(new JObject
-        {
-            ["at"] = _time.GetUtcNow().ToString("O"),
-            ["commandLine"] = new JArray(commandLine),
-            ["parallel"] = workers,
-            ["threadsPerSeed"] = ThreadsPerSeed(manifest, workers * sharedBy),
-            ["seedsKept"] = new JArray(kept.Keys.Order()),
-            ["kernels"] = _kernels.Check(manifest, device).ToJson(),
-        });
-        environment["resumes"] = resumes;
-        run.WriteJson("environment.json", environment);
-        return Execute(run, manifest, device, workers, sharedBy, kept, started, observer, cancellationToken, resume: true);
+        DateTimeOffset started = RunResumption.Record(
+            run, _time.GetUtcNow(), commandLine, workers, ThreadsPerSeed(manifest, workers * sharedBy), kept.Keys, _kernels.Check(manifest, device).ToJson());
+        return Execute(run, manifest, device, workers, sharedBy, kept, started, observer, cancellationToken);
     }
 
     private RunResult Execute(
@@ -157,8 +136,7 @@ internal sealed class ExperimentRunner
         IReadOnlyDictionary<int, SeedOutcome> kept,
         DateTimeOffset started,
         IRunObserver? observer,
-        CancellationToken cancellationToken,
-        bool resume = false)
+        CancellationToken cancellationToken)
     {
         int threadsPerSeed = ThreadsPerSeed(manifest, parallel * sharedBy);
         IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
@@ -166,8 +144,8 @@ internal sealed class ExperimentRunner
         observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
         Func<int, SeedOutcome> train = parallel * sharedBy > 1
-            ? seed => _processes.Train(run, seed, threadsPerSeed, resume, observers, cancellationToken)
-            : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken, resume);
+            ? seed => _processes.Train(run, seed, threadsPerSeed, observers, cancellationToken)
+            : seed => _trainer.Train(manifest, seed, device, run, observers, cancellationToken);
         ConcurrentDictionary<int, SeedOutcome> outcomes = new();
         void Complete(SeedOutcome outcome)
         {
@@ -205,7 +183,7 @@ internal sealed class ExperimentRunner
             {
                 IReadOnlyList<SeedOutcome> trained = group.Length == 1
                     ? [train(group[0])]
-                    : _groupTrainer.Train(manifest, group, device, run, observers, cancellationToken, resume);
+                    : _groupTrainer.Train(manifest, group, device, run, observers, cancellationToken);
                 foreach (SeedOutcome outcome in trained)
                 {
                     Complete(outcome);

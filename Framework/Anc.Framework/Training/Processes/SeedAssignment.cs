@@ -2,20 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 
-namespace Anc.Training;
+namespace Anc.Training.Processes;
 
 /// <summary>
 /// What a parallel run hands to the process that trains one of its seeds: the run directory,
 /// whose <c>manifest.json</c> says what to train, the seed, and the torch threads it may use.
+/// The seed goes on from its latest checkpoint where its folder has one (a resumed run's).
 /// </summary>
 /// <param name="RunDirectory">The run directory's full path.</param>
 /// <param name="Seed">The seed to train.</param>
 /// <param name="Threads">Torch's intra-op threads for this seed.</param>
 public sealed record SeedAssignment(string RunDirectory, int Seed, int Threads)
 {
-    /// <summary>Whether the seed goes on from its latest checkpoint (a resumed run) rather than from the start.</summary>
-    public bool Resume { get; init; }
-
     /// <summary>
     /// The command line of a host's hidden <c>seed</c> verb (anc-host's and anc-worker's) that
     /// trains this assignment with <paramref name="pluginFolders"/> besides the built-in plugins.
@@ -24,11 +22,6 @@ public sealed record SeedAssignment(string RunDirectory, int Seed, int Threads)
     {
         ArgumentNullException.ThrowIfNull(pluginFolders);
         List<string> arguments = ["seed", RunDirectory, "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--threads", Threads.ToString(CultureInfo.InvariantCulture)];
-        if (Resume)
-        {
-            arguments.Add("--resume");
-        }
-
         foreach (string folder in pluginFolders)
         {
             arguments.AddRange(["--plugins", Path.GetFullPath(folder)]);

@@ -1,7 +1,8 @@
 using Anc.Manifests;
+using Anc.Statistics;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// <c>summary.json</c>: how the run went, the success rate with its 95% Wilson interval, the

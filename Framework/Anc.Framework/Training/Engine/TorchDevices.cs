@@ -3,7 +3,7 @@ using Anc.Manifests;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>What torch offers on this machine, and the device a manifest's request means here.</summary>
 public sealed class TorchDevices

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
 
-namespace Anc.Runs;
+namespace Anc.Resume;
 
 /// <summary>
 /// A seed's <c>checkpoints/</c>: <c>step-&lt;k&gt;/</c> while it trains (the newest only) and

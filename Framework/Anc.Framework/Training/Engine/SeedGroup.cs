@@ -1,6 +1,6 @@
 using Anc.Scenarios;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Seeds trained together: each seed's own experiment (what checkpoints and evaluation use) and

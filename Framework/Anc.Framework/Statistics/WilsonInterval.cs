@@ -1,4 +1,4 @@
-namespace Anc.Training;
+namespace Anc.Statistics;
 
 /// <summary>
 /// The Wilson score interval of a success rate: unlike the normal approximation it stays inside

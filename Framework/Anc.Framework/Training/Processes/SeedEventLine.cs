@@ -2,7 +2,7 @@ using Anc.Observers;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Training;
+namespace Anc.Training.Processes;
 
 /// <summary>
 /// A metric event as one line of JSON: how a seed process tells its run what it reports, on its

@@ -3,7 +3,7 @@ using System.Reflection;
 using Anc.Manifests;
 using Anc.Plugins;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Says in one line what ended a seed: the exception, and, where a plugin's code threw it (the

@@ -1,4 +1,4 @@
-namespace Anc.Runs;
+namespace Anc.Resume;
 
 /// <summary>A checkpoint a seed can resume from.</summary>
 /// <param name="Directory">Its folder.</param>

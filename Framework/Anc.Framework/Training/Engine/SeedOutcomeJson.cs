@@ -2,7 +2,7 @@ using Anc.Runs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// A <see cref="SeedOutcome"/> as JSON: an entry of <c>summary.json</c>'s <c>runs</c>, and

@@ -1,10 +1,11 @@
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Training.Engine;
 
 /// <summary>
 /// Trains and evaluates one seed: the scenario's rounds up to the step limit or its stopping
@@ -25,27 +26,27 @@ public sealed class SeedTrainer
     /// <summary>
     /// Trains seed <paramref name="seed"/> of <paramref name="manifest"/> on <paramref name="device"/>,
     /// reporting its figures to <paramref name="progress"/>, which is the run's: observers can differ
-    /// from run to run. With <paramref name="resume"/>, goes on from the seed's latest checkpoint
-    /// (or starts over where there is none). The outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
+    /// from run to run. Goes on from the seed's latest checkpoint where its folder has one
+    /// (<see cref="SeedResumption"/>). The outcome is also left in <c>seed-&lt;n&gt;/outcome.json</c>.
     /// </summary>
-    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken, bool resume = false)
+    public SeedOutcome Train(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
-        SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, resume, cancellationToken);
+        SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, cancellationToken);
         SeedOutcomeJson.Write(run, outcome);
         return outcome;
     }
 
-    private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, bool resume, CancellationToken cancellationToken)
+    private SeedOutcome TrainAndEvaluate(ResolvedManifest manifest, int seed, Device device, RunDirectory run, IProgress<MetricEvent> progress, CancellationToken cancellationToken)
     {
         SeedClock clock = new();
         SeedCheckpoints checkpoints = new(run.SeedPath(seed));
         long steps = 0;
         try
         {
-            (IExperiment created, SeedCheckpoint? restored) = SeedLifecycle.Start(_composer, manifest, seed, device, checkpoints, progress, resume, cancellationToken);
+            (IExperiment created, SeedCheckpoint? restored) = SeedResumption.Start(_composer, manifest, seed, device, checkpoints, progress, cancellationToken);
             using IExperiment experiment = created;
             steps = restored?.Step ?? 0;
             clock.ContinueFrom(restored?.ElapsedSeconds ?? 0);
