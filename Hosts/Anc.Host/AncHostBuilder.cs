@@ -3,7 +3,7 @@ using Anc.Host.Commands;
 using Anc.Host.Console;
 using Anc.Manifests;
 using Anc.Observers;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

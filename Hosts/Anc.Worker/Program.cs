@@ -1,5 +1,5 @@
 using Anc.Cluster.Hosting;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

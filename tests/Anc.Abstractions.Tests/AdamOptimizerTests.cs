@@ -1,4 +1,4 @@
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

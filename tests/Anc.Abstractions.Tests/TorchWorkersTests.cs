@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 
 namespace Anc.Abstractions.Tests;

@@ -1,4 +1,4 @@
-using Anc.Plugins;
+using Anc.PluginHosting;
 
 namespace Anc.Framework.Tests;
 

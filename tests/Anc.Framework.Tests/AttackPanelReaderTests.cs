@@ -1,3 +1,4 @@
+using Anc.AttackPanels;
 using Anc.Attacks;
 using Anc.Diagnostics;
 using Anc.Manifests;

@@ -1,4 +1,5 @@
 using Anc.Diagnostics;
+using Anc.Hosting;
 using Anc.Manifests;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Testing.Fuzzing;
 using Anc.Training;
 using Anc.Training.Engine;

@@ -2,7 +2,7 @@ using System.Runtime.Loader;
 using Anc.Components;
 using Anc.Diagnostics;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Scenarios;
 using Anc.Training;
 using Anc.Training.Engine;

@@ -1,6 +1,7 @@
 using Anc.Components;
 using Anc.Kernels;
 using Anc.Plugins.Encryption.Architectures;
+using Anc.Torch;
 using Anc.Training;
 using TorchSharp;
 using TorchSharp.Modules;

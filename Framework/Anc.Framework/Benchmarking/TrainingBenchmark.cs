@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Scenarios;
+using Anc.Torch;
 using Anc.Training;
 using Anc.Training.Engine;
 using TorchSharp;

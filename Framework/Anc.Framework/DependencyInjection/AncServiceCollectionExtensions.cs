@@ -1,9 +1,11 @@
 using Anc;
+using Anc.AttackPanels;
 using Anc.Attacks;
 using Anc.Benchmarking;
+using Anc.Hosting;
 using Anc.Kernels;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Sweeps;
 using Anc.Training;
 using Anc.Training.Engine;

@@ -1,4 +1,5 @@
 using Anc;
+using Anc.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using Anc.Components;
-using Anc.Plugins;
+using Anc.PluginHosting;
 
 namespace Anc.Manifests;
 

@@ -1,6 +1,6 @@
 using Anc.Components;
 using Anc.Diagnostics;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Manifests;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Anc.Components;
 using Anc.Diagnostics;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Scenarios;
 using Anc.Training;
 using Anc.Training.Engine;

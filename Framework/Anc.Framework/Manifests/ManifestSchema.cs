@@ -1,5 +1,5 @@
 using Anc.Components;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Scenarios;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Anc.Kernels;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
 using static TorchSharp.torch;

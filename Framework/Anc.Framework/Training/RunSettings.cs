@@ -1,3 +1,4 @@
+using Anc.Hosting;
 namespace Anc.Training;
 
 /// <summary>How to carry out a run, as opposed to what it is (the manifest's business).</summary>

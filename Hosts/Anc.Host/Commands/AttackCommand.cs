@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Anc.AttackPanels;
 using Anc.Attacks;
 using Anc.Host.Console;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using Anc.Benchmarking;
 using Anc.Diagnostics;
 using Anc.Host.Console;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json;

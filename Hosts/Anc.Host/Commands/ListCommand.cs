@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Anc.Components;
 using Anc.Host.Console;
-using Anc.Plugins;
+using Anc.Hosting;
+using Anc.PluginHosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

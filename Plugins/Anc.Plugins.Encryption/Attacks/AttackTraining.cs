@@ -1,6 +1,6 @@
 using Anc.Attacks;
 using Anc.Scenarios;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -3,7 +3,7 @@ using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

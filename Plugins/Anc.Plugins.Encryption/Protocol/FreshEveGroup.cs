@@ -1,5 +1,5 @@
 using Anc.Plugins.Encryption.Architectures;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

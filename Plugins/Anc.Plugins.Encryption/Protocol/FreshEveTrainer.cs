@@ -1,7 +1,7 @@
 using Anc.Components;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -4,7 +4,7 @@ using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

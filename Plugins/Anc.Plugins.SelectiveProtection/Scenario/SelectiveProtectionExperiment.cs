@@ -3,7 +3,7 @@ using Anc.Observers;
 using Anc.Plugins.SelectiveProtection.Data;
 using Anc.Plugins.SelectiveProtection.Losses;
 using Anc.Scenarios;
-using Anc.Training;
+using Anc.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -3,7 +3,7 @@ using Anc.Diagnostics;
 using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Observers;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Reports;
 using Anc.Resume;
 using Anc.Runs;

@@ -3,6 +3,7 @@ using Anc.Observers;
 using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
+using Anc.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

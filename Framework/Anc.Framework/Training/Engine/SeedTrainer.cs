@@ -3,6 +3,7 @@ using Anc.Observers;
 using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
+using Anc.Torch;
 using static TorchSharp.torch;
 
 namespace Anc.Training.Engine;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 
 namespace Anc.Training.Engine;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Anc.Hosting;
 using Anc.Observers;
 using Anc.Runs;
 using Anc.Training.Engine;

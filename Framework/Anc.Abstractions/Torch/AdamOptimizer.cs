@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Anc.Training;
+namespace Anc.Torch;
 
 /// <summary>
 /// Adam (Kingma and Ba), the optimizer of the paper, with PyTorch's update and defaults, written

@@ -1,7 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>
 /// Whether a plugin assembly can run against this host's Anc.Abstractions. The answer comes

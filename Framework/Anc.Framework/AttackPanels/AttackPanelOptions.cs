@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>The settings of a panel file besides its <c>attacks</c>.</summary>
 internal sealed class AttackPanelOptions

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>
 /// Finds plugin folders and loads each plugin into its own load context with

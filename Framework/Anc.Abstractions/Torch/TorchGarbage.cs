@@ -1,4 +1,4 @@
-namespace Anc.Training;
+namespace Anc.Torch;
 
 /// <summary>
 /// Frees, between training steps, the native memory TorchSharp releases only in finalizers:

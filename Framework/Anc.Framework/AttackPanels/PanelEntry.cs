@@ -1,6 +1,6 @@
 using Anc.Manifests;
 
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>One adversary of an <see cref="AttackPanel"/>.</summary>
 /// <param name="Label">The panel's name for it (its key in the panel file).</param>

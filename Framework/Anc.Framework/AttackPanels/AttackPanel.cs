@@ -1,4 +1,4 @@
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>
 /// The adversaries <c>anc-host attack</c> puts a trained cipher in front of, and how their

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Anc.Training;
 using Anc.Training.Processes;
 
-namespace Anc;
+namespace Anc.Hosting;
 
 /// <summary>How <c>AddAnc</c> finds plugins, and how the application starts a seed process.</summary>
 public sealed class AncOptions

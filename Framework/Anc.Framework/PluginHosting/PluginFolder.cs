@@ -1,4 +1,4 @@
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>A folder to look for plugins in.</summary>
 /// <param name="Path">The folder: a plugin folder itself, or a folder of plugin folders.</param>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Anc.Attacks;
 using Anc.Runs;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>
 /// The panel's verdicts on a run's ciphers, written as <c>attack.json</c> and as the

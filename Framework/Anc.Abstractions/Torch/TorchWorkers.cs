@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using TorchSharp;
 
-namespace Anc.Training;
+namespace Anc.Torch;
 
 /// <summary>
 /// Runs independent pieces of torch work (fresh Eves, restarts of an attack) side by side, one

@@ -1,4 +1,4 @@
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>
 /// A plugin the host refused: it could not be loaded, was built against an incompatible

@@ -1,7 +1,7 @@
 using Anc.Components;
 using Anc.Diagnostics;
 
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>
 /// Every loaded plugin and the components they contribute, looked up by kind and name, and the

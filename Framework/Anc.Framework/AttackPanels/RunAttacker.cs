@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Anc.Attacks;
 using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
@@ -10,7 +11,7 @@ using Anc.Training;
 using Anc.Training.Engine;
 using static TorchSharp.torch;
 
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>
 /// <c>anc-host attack</c>: puts each trained cipher of a finished run in front of a panel of

@@ -1,10 +1,10 @@
 using Anc.Components;
 using Anc.Diagnostics;
 using Anc.Manifests;
-using Anc.Plugins;
+using Anc.PluginHosting;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>
 /// Reads panel files: <c>{ "heldOutExamples": 10000, "alpha": 0.001, "attacks": { "&lt;label&gt;":

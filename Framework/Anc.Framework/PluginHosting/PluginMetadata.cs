@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>
 /// What a plugin folder's <c>anc-plugin.json</c> (written by the plugin SDK at build) says

@@ -1,6 +1,6 @@
 using Anc.Components;
 
-namespace Anc.Plugins;
+namespace Anc.PluginHosting;
 
 /// <summary>A plugin the host has loaded and the components it registered.</summary>
 /// <param name="Name">The plugin's id from its folder's <c>anc-plugin.json</c>, or else its assembly name.</param>

@@ -1,4 +1,5 @@
-namespace Anc.Attacks;
+using Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>One attack's result on one seed's cipher, tested against guessing.</summary>
 /// <param name="Label">The attack's label in the panel.</param>

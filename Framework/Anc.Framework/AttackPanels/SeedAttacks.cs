@@ -1,4 +1,4 @@
-namespace Anc.Attacks;
+namespace Anc.AttackPanels;
 
 /// <summary>A seed's cipher and the panel's verdicts on it.</summary>
 /// <param name="Seed">The seed.</param>
