@@ -1,5 +1,6 @@
 using Anc.Cluster.Sweeps;
 using Anc.Cluster.Workers;
+using Anc.Results;
 using Anc.Sweeps;
 using Anc.Training;
 using Newtonsoft.Json;
@@ -24,15 +25,15 @@ internal sealed class AncTrialExecutor(TrialRunner trials, int slots) : ITrialEx
             try
             {
                 // The lease is the worker's claim on the trial: a heartbeat in its folder is the dead worker's it was taken from.
-                (JObject summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), slots, held: true, new TrialProgressObserver(progress), cancellationToken);
-                JObject? seed = (summary["runs"] as JArray)?.FirstOrDefault() as JObject;
-                if ((string?)summary["status"] == SeedStatus.Cancelled || seed is null)
+                (RunSummaryFile summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), slots, held: true, new TrialProgressObserver(progress), cancellationToken);
+                SeedOutcomeFile? seed = summary.Runs.FirstOrDefault();
+                if (summary.Status == RunStatus.Cancelled || seed is null)
                 {
                     done.SetCanceled(cancellationToken);
                     return;
                 }
 
-                done.SetResult(new TrialResult(lease.TrialId, (string)seed["status"]!, (bool?)seed["success"] == true, summary.ToString(Formatting.None), string.Empty, lease.Attempt));
+                done.SetResult(new TrialResult(lease.TrialId, seed.Status, seed.Success, ResultJson.ToText(summary, indented: false), string.Empty, lease.Attempt));
             }
             catch (Exception e)
             {

@@ -1,4 +1,5 @@
 using Anc.Manifests;
+using Anc.Results;
 using Anc.Statistics;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -42,12 +43,12 @@ public sealed class RunSummaryTests
             Outcome(3, SeedStatus.Crashed, success: false, new() { ["bob.bitsWrong"] = 99.0 }),
         ], Cancelled: false);
 
-        JObject summary = RunSummary.Build(manifest, result, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(10));
+        RunSummaryFile summary = RunSummary.Build(manifest, result, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(10));
 
-        Assert.Equal(0.5, (double)summary["successRate"]!);
+        Assert.Equal(0.5, summary.SuccessRate);
         (double low, double high) = WilsonInterval.Of(2, 4);
-        Assert.Equal(Math.Round(low, 4), (double)summary["successRateLow"]!);
-        Assert.Equal(Math.Round(high, 4), (double)summary["successRateHigh"]!);
+        Assert.Equal(Math.Round(low, 4), summary.SuccessRateLow);
+        Assert.Equal(Math.Round(high, 4), summary.SuccessRateHigh);
         // The crashed seed's figures are not results: the statistics cover the three completed seeds.
         Assert.True(JToken.DeepEquals(
             JObject.Parse("""
@@ -56,8 +57,8 @@ public sealed class RunSummaryTests
                   "eve.bitsWrong": { "median": 6.5, "min": 6.0, "max": 7.0, "seeds": 2 }
                 }
                 """),
-            summary["metrics"]));
-        Assert.Equal("completed-with-crashes", (string?)summary["status"]);
+            JToken.Parse(ResultJson.ToText(summary.Metrics))));
+        Assert.Equal("completed-with-crashes", summary.Status);
     }
 
     private static SeedOutcome Outcome(int seed, string status, bool success, Dictionary<string, double> metrics) =>

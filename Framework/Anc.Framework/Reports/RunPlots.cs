@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -18,7 +19,7 @@ internal static class RunPlots
     private const int Height = 540;
 
     /// <summary>Draws the figures; returns the files written, relative to the run. Never throws: a failure leaves a note.</summary>
-    public static IReadOnlyList<string> Write(RunDirectory run, string experiment, IReadOnlyList<int> seeds, JObject summary)
+    public static IReadOnlyList<string> Write(RunDirectory run, string experiment, IReadOnlyList<int> seeds, RunSummaryFile summary)
     {
         List<string> written = [];
         try
@@ -99,11 +100,11 @@ internal static class RunPlots
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    private static byte[] SuccessRate(JObject summary, string title)
+    private static byte[] SuccessRate(RunSummaryFile summary, string title)
     {
-        double rate = (double?)summary["successRate"] ?? 0;
-        double low = (double?)summary["successRateLow"] ?? 0;
-        double high = (double?)summary["successRateHigh"] ?? 1;
+        double rate = summary.SuccessRate;
+        double low = summary.SuccessRateLow;
+        double high = summary.SuccessRateHigh;
         Plot plot = new();
         var bar = plot.Add.Bar(position: 0, value: rate, error: 0);
         bar.Color = Colors.C0;
@@ -115,7 +116,7 @@ internal static class RunPlots
             whisker.Color = Colors.Black;
         }
         plot.Axes.SetLimits(-1, 1, 0, 1.05);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.0], [string.Create(CultureInfo.InvariantCulture, $"{summary["succeeded"]} of {((JArray?)summary["runs"])?.Count ?? 0} seeds")]);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.0], [string.Create(CultureInfo.InvariantCulture, $"{summary.Succeeded} of {summary.Runs.Count} seeds")]);
         plot.Title(title);
         plot.YLabel(string.Create(CultureInfo.InvariantCulture, $"success rate {rate:0.###} (95% interval {low:0.###} to {high:0.###})"));
         return plot.GetImageBytes(Width / 2, Height, ImageFormat.Png);

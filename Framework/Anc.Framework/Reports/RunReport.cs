@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Anc.Results;
 using Anc.Runs;
 using Newtonsoft.Json.Linq;
 
@@ -14,7 +15,7 @@ namespace Anc.Reports;
 internal static class RunReport
 {
     /// <summary>Writes the report; a report that cannot be written leaves a note and costs no result.</summary>
-    public static void Write(RunDirectory run, JObject summary, IReadOnlyList<string> runPlots)
+    public static void Write(RunDirectory run, RunSummaryFile summary, IReadOnlyList<string> runPlots)
     {
         try
         {
@@ -26,36 +27,36 @@ internal static class RunReport
         }
     }
 
-    private static string Build(RunDirectory run, JObject summary, IReadOnlyList<string> runPlots)
+    private static string Build(RunDirectory run, RunSummaryFile summary, IReadOnlyList<string> runPlots)
     {
         JObject manifest = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "manifest.json")));
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "environment.json")));
         string digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(run.FullPath, "manifest.json"))));
         StringBuilder report = new();
-        report.AppendLine(CultureInfo.InvariantCulture, $"# {summary["experiment"]}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"# {summary.Experiment}");
         report.AppendLine();
         if ((string?)manifest["description"] is { Length: > 0 } description)
         {
             report.AppendLine(description).AppendLine();
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"- scenario `{summary["scenario"]}`, status **{summary["status"]}**, {summary["startedAt"]} to {summary["finishedAt"]} ({summary["durationSeconds"]} s)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- scenario `{summary.Scenario}`, status **{summary.Status}**, {summary.StartedAt:O} to {summary.FinishedAt:O} ({summary.DurationSeconds} s)");
         report.AppendLine(CultureInfo.InvariantCulture, $"- manifest: [manifest.json](manifest.json), SHA-256 `{digest}`");
         report.AppendLine(CultureInfo.InvariantCulture,
             $"- environment: ANC {environment["framework"]}, TorchSharp {environment["torchSharp"]}, libtorch {environment["libtorch"]}, device {environment["device"]}, " +
             $"{environment["threads"]} thread(s), {environment["os"]}; git {(string?)environment["gitCommit"] ?? "(none)"}; [environment.json](environment.json)");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"- **success rate {Number(summary["successRate"])}** ({summary["succeeded"]} of {((JArray?)summary["runs"])?.Count ?? 0} seeds), " +
-            $"95% Wilson interval {Number(summary["successRateLow"])} to {Number(summary["successRateHigh"])}");
+            $"- **success rate {Number(summary.SuccessRate)}** ({summary.Succeeded} of {summary.Runs.Count} seeds), " +
+            $"95% Wilson interval {Number(summary.SuccessRateLow)} to {Number(summary.SuccessRateHigh)}");
         report.AppendLine();
 
-        if (summary["metrics"] is JObject { Count: > 0 } metrics)
+        if (summary.Metrics.Count > 0)
         {
             report.AppendLine("## Final figures over the completed seeds").AppendLine();
             report.AppendLine("| figure | median | min | max | seeds |").AppendLine("| --- | --- | --- | --- | --- |");
-            foreach (JProperty figure in metrics.Properties())
+            foreach ((string name, FigureStatistics figure) in summary.Metrics)
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"| {figure.Name} | {Number(figure.Value["median"])} | {Number(figure.Value["min"])} | {Number(figure.Value["max"])} | {figure.Value["seeds"]} |");
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Number(figure.Median)} | {Number(figure.Min)} | {Number(figure.Max)} | {figure.Seeds} |");
             }
 
             report.AppendLine();
@@ -63,14 +64,14 @@ internal static class RunReport
 
         report.AppendLine("## Seeds").AppendLine();
         report.AppendLine("| seed | status | success | steps | seconds | verdict | figures |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (JToken seed in summary["runs"] ?? new JArray())
+        foreach (SeedOutcomeFile seed in summary.Runs)
         {
-            int number = (int)seed["seed"]!;
+            int number = seed.Seed;
             string plots = string.Join(", ", new[] { "training", "evaluation" }
                 .Where(kind => File.Exists(Path.Combine(run.FullPath, "plots", $"seed-{number}-{kind}.png")))
                 .Select(kind => $"[{kind}](plots/seed-{number}-{kind}.png)"));
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {number} | {seed["status"]} | {((bool?)seed["success"] == true ? "yes" : "no")} | {seed["steps"]} | {seed["durationSeconds"]} | {Cell((string?)seed["message"])} | {plots} |");
+                $"| {number} | {seed.Status} | {(seed.Success ? "yes" : "no")} | {seed.Steps} | {seed.DurationSeconds} | {Cell(seed.Message)} | {plots} |");
         }
 
         if (runPlots.Count > 0)
@@ -86,10 +87,7 @@ internal static class RunReport
         return report.ToString();
     }
 
-    private static string Number(JToken? token) =>
-        token is JValue { Value: not null } value && value.Type is JTokenType.Float or JTokenType.Integer
-            ? ((double)value).ToString("0.####", CultureInfo.InvariantCulture)
-            : "-";
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     // A table cell holds one line and no pipes.
     private static string Cell(string? text) => (text ?? string.Empty).ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);

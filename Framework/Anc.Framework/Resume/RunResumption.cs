@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anc.Manifests;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -21,7 +22,7 @@ internal static class RunResumption
         Dictionary<int, SeedOutcome> kept = [];
         foreach (int seed in manifest.Seeds)
         {
-            if (SeedOutcomeJson.Read(run, seed) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
+            if (SeedOutcomeFile.Read(run, seed) is { Status: SeedStatus.Completed or SeedStatus.Diverged } outcome)
             {
                 kept[seed] = outcome;
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Anc.Results;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -16,9 +17,9 @@ namespace Anc.Runs;
 /// <param name="StartedAt">When it started, from its folder name.</param>
 /// <param name="Seeds">How many seeds it has.</param>
 /// <param name="SuccessRate">The share of seeds that succeeded, once finished.</param>
-/// <param name="Status">completed, completed-with-crashes, cancelled, running or killed.</param>
+/// <param name="Status">How it stands (<see cref="RunStatus"/>).</param>
 /// <param name="Summary">summary.json, once finished.</param>
-public sealed record RunRecord(string Directory, string Experiment, DateTimeOffset StartedAt, int Seeds, double? SuccessRate, string Status, JObject? Summary)
+public sealed record RunRecord(string Directory, string Experiment, DateTimeOffset StartedAt, int Seeds, double? SuccessRate, string Status, RunSummaryFile? Summary)
 {
     /// <summary>A heartbeat older than this means the run is no longer alive.</summary>
     public static readonly TimeSpan Stale = TimeSpan.FromSeconds(60);
@@ -49,14 +50,14 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
         string full = Path.GetFullPath(directory);
         JObject manifest = ReadJson(Path.Combine(full, "manifest.json"))
             ?? throw new IOException($"{directory}: not a run directory (it has no readable manifest.json).");
-        JObject? summary = ReadJson(Path.Combine(full, "summary.json"));
+        RunSummaryFile? summary = ReadSummary(full);
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
         DateTimeOffset started = DateTimeOffset.TryParseExact(name[..Math.Min(15, name.Length)], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset stamp)
             ? stamp
             : new DateTimeOffset(System.IO.Directory.GetCreationTimeUtc(full), TimeSpan.Zero);
         int seeds = (manifest["seeds"] as JArray)?.Count ?? 0;
-        string status = (string?)summary?["status"] ?? (IsAlive(ReadJson(Path.Combine(full, "heartbeat.json")), now) ? "running" : "killed");
-        return new RunRecord(full, (string?)manifest["experiment"] ?? "?", started, seeds, (double?)summary?["successRate"], status, summary);
+        string status = summary?.Status ?? (IsAlive(ReadJson(Path.Combine(full, "heartbeat.json")), now) ? RunStatus.Running : RunStatus.Killed);
+        return new RunRecord(full, (string?)manifest["experiment"] ?? "?", started, seeds, summary?.SuccessRate, status, summary);
     }
 
     private static bool IsAlive(JObject? heartbeat, DateTimeOffset now)
@@ -81,6 +82,19 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
         catch (ArgumentException)
         {
             return false;
+        }
+    }
+
+    // A damaged summary reads as none: the run browser shows the run as stopped, never fails on it.
+    private static RunSummaryFile? ReadSummary(string directory)
+    {
+        try
+        {
+            return RunSummaryFile.ReadIfExists(directory);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
         }
     }
 

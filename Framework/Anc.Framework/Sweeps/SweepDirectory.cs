@@ -1,3 +1,4 @@
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -51,8 +52,8 @@ public sealed class SweepDirectory
         }
 
         RunRecord record = RunRecord.Read(directory, now);
-        return record.Summary is not null && record.Status != SeedStatus.Cancelled ? TrialFolderState.Finished
-            : record.Status == "running" ? TrialFolderState.Running
+        return record.Summary is not null && record.Status != RunStatus.Cancelled ? TrialFolderState.Finished
+            : record.Status == RunStatus.Running ? TrialFolderState.Running
             : TrialFolderState.Unfinished;
     }
 
@@ -62,11 +63,9 @@ public sealed class SweepDirectory
     /// </summary>
     internal ILookup<SweepSetting, SeedOutcome> OutcomesOf(SweepPlan plan) =>
         plan.Trials
-            .Select(t => (t.Setting, Path: Path.Combine(TrialPath(t), "summary.json")))
-            .Where(t => File.Exists(t.Path))
-            .Select(t => (t.Setting, Summary: JObject.Parse(File.ReadAllText(t.Path))))
-            .Where(t => (string?)t.Summary["status"] != SeedStatus.Cancelled)
-            .SelectMany(t => (t.Summary["runs"] as JArray ?? []).OfType<JObject>().Select(run => (t.Setting, Outcome: SeedOutcomeJson.FromJson(run))))
+            .Select(t => (t.Setting, Summary: RunSummaryFile.ReadIfExists(TrialPath(t))))
+            .Where(t => t.Summary is not null && t.Summary.Status != RunStatus.Cancelled)
+            .SelectMany(t => t.Summary!.Runs.Select(run => (t.Setting, Outcome: run.ToOutcome())))
             .ToLookup(t => t.Setting, t => t.Outcome);
 
     /// <summary>Writes <c>sweep.json</c>: the settings with their changes and the trials with their folders.</summary>

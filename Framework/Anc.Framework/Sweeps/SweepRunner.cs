@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Anc.Diagnostics;
+using Anc.Results;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;
@@ -55,7 +56,7 @@ public sealed class SweepRunner
                     return;
                 }
 
-                (JObject summary, _) = _trials.Run(directory.TrialPath(trial), trial.Manifest(), sharedBy, held: false, observer: null, cancellationToken);
+                (RunSummaryFile summary, _) = _trials.Run(directory.TrialPath(trial), trial.Manifest(), sharedBy, held: false, observer: null, cancellationToken);
                 trained.Add(trial);
                 progress?.Report(new TrialFinished(trial, summary, Interlocked.Increment(ref done), plan.Trials.Count));
             });

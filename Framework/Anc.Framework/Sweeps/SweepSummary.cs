@@ -1,3 +1,4 @@
+using Anc.Results;
 using Anc.Statistics;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -57,7 +58,7 @@ internal static class SweepSummary
                 ["successRate"] = seeds.Count == 0 ? null : (double)succeeded / seeds.Count,
                 ["successRateLow"] = Math.Round(low, 4),
                 ["successRateHigh"] = Math.Round(high, 4),
-                ["metrics"] = RunSummary.Statistics([.. seeds.Where(s => s.Status == SeedStatus.Completed)]),
+                ["metrics"] = JToken.Parse(ResultJson.ToText(RunSummary.Statistics([.. seeds.Where(s => s.Status == SeedStatus.Completed)]))),
             });
         }
 

@@ -1,3 +1,4 @@
+using Anc.Results;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;
@@ -7,4 +8,4 @@ namespace Anc.Sweeps;
 /// <param name="Summary">Its <c>summary.json</c>.</param>
 /// <param name="Done">Trials finished so far, this one included.</param>
 /// <param name="Total">Trials in the sweep.</param>
-public sealed record TrialFinished(SweepTrial Trial, JObject Summary, int Done, int Total);
+public sealed record TrialFinished(SweepTrial Trial, RunSummaryFile Summary, int Done, int Total);

@@ -1,6 +1,7 @@
 using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
 using Anc.Training.Engine;
@@ -40,7 +41,7 @@ public sealed class TrialRunner
     /// <param name="cancellationToken">Stops training within the current round; the trial is then unfinished.</param>
     /// <returns>The trial's <c>summary.json</c>; <c>ran</c> is false when it had finished before.</returns>
     /// <exception cref="AncInputException">The manifest does not resolve with the loaded plugins, or (unless <paramref name="held"/>) another process is training the trial.</exception>
-    public (JObject Summary, bool Ran) Run(string directory, JObject manifest, int sharedBy, bool held, IRunObserver? observer, CancellationToken cancellationToken)
+    public (RunSummaryFile Summary, bool Ran) Run(string directory, JObject manifest, int sharedBy, bool held, IRunObserver? observer, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -71,6 +72,6 @@ public sealed class TrialRunner
         return (ReadSummary(directory), true);
     }
 
-    private static JObject ReadSummary(string directory) =>
-        JObject.Parse(File.ReadAllText(Path.Combine(directory, "summary.json")));
+    private static RunSummaryFile ReadSummary(string directory) =>
+        RunSummaryFile.ReadIfExists(directory) ?? throw new IOException($"{directory}: the trial left no summary.json.");
 }

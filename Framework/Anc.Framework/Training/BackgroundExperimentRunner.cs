@@ -1,7 +1,8 @@
 using System.Threading.Channels;
-using Anc.Manifests;
 using Anc.Diagnostics;
+using Anc.Manifests;
 using Anc.Observers;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training.Engine;
 
@@ -64,7 +65,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
             throw new AncInputException($"{record.Directory}: the run has finished (it has a summary.json); nothing to resume.");
         }
 
-        if (record.Status == "running")
+        if (record.Status == RunStatus.Running)
         {
             throw new AncInputException($"{record.Directory}: the run is still running (its heartbeat is fresh); stop it before resuming.");
         }

@@ -2,6 +2,7 @@ using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
 using Anc.Diagnostics;
 using Anc.Host.Console;
+using Anc.Results;
 using Anc.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -161,6 +162,6 @@ internal sealed class ClusterSweep(ClusterConnection connection, TextWriter outp
         TrialResult result = status.Result!;
         return result.Status == TrialResult.Failed
             ? $"{TrialLine.Name(trial)}: {result.Worker} could not train it: {(string?)JObject.Parse(result.Summary)["error"]}; it is retried when the sweep is submitted again"
-            : $"{TrialLine.Of(trial, JObject.Parse(result.Summary))} on {result.Worker} (attempt {result.Attempt} of {status.Attempts})";
+            : $"{TrialLine.Of(trial, ResultJson.Parse<RunSummaryFile>(result.Summary))} on {result.Worker} (attempt {result.Attempt} of {status.Attempts})";
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Anc.Diagnostics;
+using Anc.Results;
 using Anc.Runs;
 using Newtonsoft.Json.Linq;
 
@@ -59,26 +60,26 @@ internal static class RunsCommand
         output.WriteLine($"  experiment {record.Experiment}, started {record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {record.Seeds} seed(s), status {record.Status}");
         if (record.Summary is not { } summary)
         {
-            output.WriteLine(record.Status == "running" ? "  still running: no summary yet." : "  no summary: the run was stopped before it finished; its seeds' folders hold what was written.");
+            output.WriteLine(record.Status == RunStatus.Running ? "  still running: no summary yet." : "  no summary: the run was stopped before it finished; its seeds' folders hold what was written.");
             return ExitCodes.Success;
         }
 
         output.WriteLine(
-            $"  success rate {Number(summary["successRate"])} ({summary["succeeded"]} of {((JArray?)summary["runs"])?.Count ?? 0}), 95% interval " +
-            $"{Number(summary["successRateLow"])} to {Number(summary["successRateHigh"])}");
-        if (summary["metrics"] is JObject { Count: > 0 } metrics)
+            $"  success rate {Number(summary.SuccessRate)} ({summary.Succeeded} of {summary.Runs.Count}), 95% interval " +
+            $"{Number(summary.SuccessRateLow)} to {Number(summary.SuccessRateHigh)}");
+        if (summary.Metrics.Count > 0)
         {
-            int width = metrics.Properties().Max(p => p.Name.Length);
+            int width = summary.Metrics.Keys.Max(name => name.Length);
             output.WriteLine($"  {"figure".PadRight(width)}  {"median",10}  {"min",10}  {"max",10}  seeds");
-            foreach (JProperty figure in metrics.Properties())
+            foreach ((string name, FigureStatistics figure) in summary.Metrics)
             {
-                output.WriteLine($"  {figure.Name.PadRight(width)}  {Number(figure.Value["median"]),10}  {Number(figure.Value["min"]),10}  {Number(figure.Value["max"]),10}  {figure.Value["seeds"]}");
+                output.WriteLine($"  {name.PadRight(width)}  {Number(figure.Median),10}  {Number(figure.Min),10}  {Number(figure.Max),10}  {figure.Seeds}");
             }
         }
 
-        foreach (JToken seed in summary["runs"] ?? new JArray())
+        foreach (SeedOutcomeFile seed in summary.Runs)
         {
-            output.WriteLine($"  seed {seed["seed"]}: {seed["status"]}, {((bool?)seed["success"] == true ? "success" : "no success")}, {seed["steps"]} steps: {seed["message"]}");
+            output.WriteLine($"  seed {seed.Seed}: {seed.Status}, {(seed.Success ? "success" : "no success")}, {seed.Steps} steps: {seed.Message}");
         }
 
         if (Attacks(record) is { } attacks)
@@ -110,12 +111,12 @@ internal static class RunsCommand
             ("status", records.Select(r => r.Status).ToArray()),
             ("seeds", records.Select(r => r.Seeds.ToString(CultureInfo.InvariantCulture)).ToArray()),
             ("successRate", records.Select(r => r.SuccessRate is { } rate ? rate.ToString("0.###", CultureInfo.InvariantCulture) : "-").ToArray()),
-            ("successRate 95% interval", records.Select(r => r.Summary is { } s ? $"{Number(s["successRateLow"])}-{Number(s["successRateHigh"])}" : "-").ToArray()),
+            ("successRate 95% interval", records.Select(r => r.Summary is { } s ? $"{Number(s.SuccessRateLow)}-{Number(s.SuccessRateHigh)}" : "-").ToArray()),
             ("broken by attacks", records.Select(r => Attacks(r)?["seeds"] is JArray seeds ? $"{seeds.Count(s => (bool?)s["broken"] == true)} of {seeds.Count}" : "-").ToArray()),
         ];
-        foreach (string figure in records.SelectMany(r => (r.Summary?["metrics"] as JObject)?.Properties().Select(p => p.Name) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (string figure in records.SelectMany(r => r.Summary?.Metrics.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            rows.Add(($"{figure} (median)", records.Select(r => Number(r.Summary?["metrics"]?[figure]?["median"])).ToArray()));
+            rows.Add(($"{figure} (median)", records.Select(r => r.Summary?.Metrics.GetValueOrDefault(figure) is { } statistics ? Number(statistics.Median) : "-").ToArray()));
         }
 
         int first = Math.Max("figure".Length, rows.Max(r => r.Figure.Length));
@@ -140,8 +141,5 @@ internal static class RunsCommand
         return RunRecord.Read(folder, DateTimeOffset.UtcNow);
     }
 
-    private static string Number(JToken? token) =>
-        token is JValue { Value: not null } value && value.Type is JTokenType.Float or JTokenType.Integer
-            ? ((double)value).ToString("0.####", CultureInfo.InvariantCulture)
-            : "-";
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

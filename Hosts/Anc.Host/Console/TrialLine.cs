@@ -1,7 +1,7 @@
 using System.Globalization;
+using Anc.Results;
 using Anc.Sweeps;
 using Anc.Training;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Host.Console;
 
@@ -9,12 +9,12 @@ namespace Anc.Host.Console;
 internal static class TrialLine
 {
     /// <summary>The trial and what its <c>summary.json</c> says of its one seed.</summary>
-    public static string Of(SweepTrial trial, JObject summary)
+    public static string Of(SweepTrial trial, RunSummaryFile summary)
     {
-        JObject? seed = (summary["runs"] as JArray)?.FirstOrDefault() as JObject;
-        string status = (string?)seed?["status"] ?? (string?)summary["status"] ?? "?";
-        string outcome = status == SeedStatus.Completed ? ((bool?)seed?["success"] == true ? "succeeded" : "failed its criteria") : status;
-        return string.Create(CultureInfo.InvariantCulture, $"{Name(trial)}: {outcome} in {(double?)seed?["durationSeconds"] ?? 0:0.0} s");
+        SeedOutcomeFile? seed = summary.Runs.FirstOrDefault();
+        string status = seed?.Status ?? summary.Status;
+        string outcome = status == SeedStatus.Completed ? (seed!.Success ? "succeeded" : "failed its criteria") : status;
+        return string.Create(CultureInfo.InvariantCulture, $"{Name(trial)}: {outcome} in {seed?.DurationSeconds ?? 0:0.0} s");
     }
 
     /// <summary>The trial with its setting and seed: <c>&lt;id&gt; (&lt;setting&gt;, seed n)</c>.</summary>

@@ -6,6 +6,7 @@ using Anc.Observers;
 using Anc.PluginHosting;
 using Anc.Reports;
 using Anc.Resume;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training.Processes;
 using Newtonsoft.Json.Linq;
@@ -199,10 +200,10 @@ internal sealed class RunEngine
         }
 
         RunResult result = new(run.FullPath, manifest.Seeds.Where(outcomes.ContainsKey).Select(s => outcomes[s]).ToList(), cancellationToken.IsCancellationRequested);
-        JObject summary = RunSummary.Build(manifest, result, started, _time.GetUtcNow());
+        RunSummaryFile summary = RunSummary.Build(manifest, result, started, _time.GetUtcNow());
         // The report and the run's plots come before the summary, which marks the run finished.
         RunReport.Write(run, summary, RunPlots.Write(run, manifest.Experiment, manifest.Seeds, summary));
-        run.WriteJson("summary.json", summary);
+        ResultJson.Write(run, RunSummaryFile.FileName, summary);
         observers.RunCompleted(new RunCompleted(run.FullPath, result.SuccessRate));
 
         return result;

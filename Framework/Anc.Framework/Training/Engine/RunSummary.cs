@@ -1,6 +1,6 @@
 using Anc.Manifests;
+using Anc.Results;
 using Anc.Statistics;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Training.Engine;
 
@@ -11,27 +11,26 @@ namespace Anc.Training.Engine;
 /// </summary>
 internal static class RunSummary
 {
-    public static JObject Build(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished)
+    public static RunSummaryFile Build(ResolvedManifest manifest, RunResult result, DateTimeOffset started, DateTimeOffset finished)
     {
         int succeeded = result.Seeds.Count(s => s.Success);
         (double low, double high) = WilsonInterval.Of(succeeded, result.Seeds.Count);
-        return new JObject
-        {
-            ["experiment"] = manifest.Experiment,
-            ["scenario"] = manifest.Scenario.Descriptor.Name,
-            ["status"] = result.Cancelled ? SeedStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? "completed-with-crashes" : SeedStatus.Completed,
-            ["startedAt"] = started.ToString("O"),
-            ["finishedAt"] = finished.ToString("O"),
-            ["durationSeconds"] = Math.Round((finished - started).TotalSeconds, 3),
-            ["seeds"] = manifest.Seeds.Count,
-            ["succeeded"] = succeeded,
-            ["successRate"] = result.SuccessRate,
-            ["successRateLow"] = Math.Round(low, 4),
-            ["successRateHigh"] = Math.Round(high, 4),
-            ["criterion"] = Criterion(result.Seeds),
-            ["metrics"] = Statistics(result.Seeds.Where(s => s.Status == SeedStatus.Completed).ToList()),
-            ["runs"] = new JArray(result.Seeds.Select(SeedOutcomeJson.ToJson)),
-        };
+        string status = result.Cancelled ? RunStatus.Cancelled : result.Seeds.Any(s => s.Status == SeedStatus.Crashed) ? RunStatus.CompletedWithCrashes : RunStatus.Completed;
+        return new RunSummaryFile(
+            manifest.Experiment,
+            manifest.Scenario.Descriptor.Name,
+            status,
+            started,
+            finished,
+            Math.Round((finished - started).TotalSeconds, 3),
+            manifest.Seeds.Count,
+            succeeded,
+            result.SuccessRate,
+            Math.Round(low, 4),
+            Math.Round(high, 4),
+            Criterion(result.Seeds),
+            Statistics(result.Seeds.Where(s => s.Status == SeedStatus.Completed).ToList()),
+            result.Seeds.Select(SeedOutcomeFile.From).ToList());
     }
 
     /// <summary>
@@ -41,20 +40,14 @@ internal static class RunSummary
     private static string? Criterion(IReadOnlyList<SeedOutcome> seeds) =>
         string.Join("; ", seeds.Select(s => s.Criterion).OfType<string>().Distinct(StringComparer.Ordinal)) is { Length: > 0 } named ? named : null;
 
-    /// <summary>Per figure: median, min, max, and over how many seeds (a figure some seeds lack counts only theirs).</summary>
-    public static JObject Statistics(IReadOnlyList<SeedOutcome> completed)
+    /// <summary>Per figure, by name in order: median, min, max, and over how many seeds (a figure some seeds lack counts only theirs).</summary>
+    public static IReadOnlyDictionary<string, FigureStatistics> Statistics(IReadOnlyList<SeedOutcome> completed)
     {
-        JObject statistics = [];
+        Dictionary<string, FigureStatistics> statistics = [];
         foreach (string name in completed.SelectMany(s => s.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             double[] values = completed.Where(s => s.Metrics.ContainsKey(name)).Select(s => s.Metrics[name]).Order().ToArray();
-            statistics[name] = new JObject
-            {
-                ["median"] = Median(values),
-                ["min"] = values[0],
-                ["max"] = values[^1],
-                ["seeds"] = values.Length,
-            };
+            statistics[name] = new FigureStatistics(Median(values), values[0], values[^1], values.Length);
         }
 
         return statistics;

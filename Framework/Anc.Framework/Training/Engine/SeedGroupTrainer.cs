@@ -1,5 +1,6 @@
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Results;
 using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
@@ -63,7 +64,7 @@ public sealed class SeedGroupTrainer
 
         foreach (GroupMember member in members)
         {
-            SeedOutcomeJson.Write(run, member.Outcome!);
+            SeedOutcomeFile.Write(run, member.Outcome!);
         }
 
         return members.Select(m => m.Outcome!).ToList();

@@ -1,7 +1,7 @@
 using Anc.Manifests;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Scenarios;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Training.Engine;
 
@@ -15,7 +15,10 @@ internal static class SeedLifecycle
     /// <summary>Writes <c>seed-&lt;n&gt;/evaluation.json</c> and gives the completed seed's outcome.</summary>
     public static SeedOutcome Evaluated(RunDirectory run, int seed, long steps, EvaluationResult evaluation, double seconds)
     {
-        run.WriteJson(Path.Combine($"seed-{seed}", "evaluation.json"), ToJson(seed, steps, evaluation));
+        ResultJson.Write(
+            run,
+            Path.Combine($"seed-{seed}", "evaluation.json"),
+            new EvaluationFile(seed, steps, evaluation.Success, evaluation.Criterion, evaluation.Verdict, evaluation.Metrics, evaluation.Adversaries));
         return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, seconds) { Criterion = evaluation.Criterion };
     }
 
@@ -40,21 +43,4 @@ internal static class SeedLifecycle
     /// <summary>Whether a checkpoint to resume from is due after round <paramref name="step"/> (the final one is written apart).</summary>
     public static bool CheckpointDue(TrainingOptions training, long step) =>
         training.CheckpointEvery > 0 && step % training.CheckpointEvery == 0 && step < training.MaxSteps;
-
-    private static JObject ToJson(int seed, long steps, EvaluationResult evaluation) => new()
-    {
-        ["seed"] = seed,
-        ["trainingSteps"] = steps,
-        ["success"] = evaluation.Success,
-        ["criterion"] = evaluation.Criterion,
-        ["verdict"] = evaluation.Verdict,
-        ["metrics"] = JObject.FromObject(evaluation.Metrics),
-        ["adversaries"] = new JArray(evaluation.Adversaries.Select(a => new JObject
-        {
-            ["name"] = a.Name,
-            ["best"] = a.Best,
-            ["steps"] = a.Steps,
-            ["history"] = new JArray(a.History.Select(p => new JObject { ["step"] = p.Step, ["value"] = p.Value })),
-        })),
-    };
 }

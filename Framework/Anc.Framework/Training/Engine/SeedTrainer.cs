@@ -1,5 +1,6 @@
 using Anc.Manifests;
 using Anc.Observers;
+using Anc.Results;
 using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
@@ -36,7 +37,7 @@ public sealed class SeedTrainer
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
         SeedOutcome outcome = TrainAndEvaluate(manifest, seed, device, run, progress, cancellationToken);
-        SeedOutcomeJson.Write(run, outcome);
+        SeedOutcomeFile.Write(run, outcome);
         return outcome;
     }
 

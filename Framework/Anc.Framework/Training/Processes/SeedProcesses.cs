@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Anc.Hosting;
 using Anc.Observers;
+using Anc.Results;
 using Anc.Runs;
 using Anc.Training.Engine;
 using Newtonsoft.Json;
@@ -65,7 +66,7 @@ internal sealed class SeedProcesses(Func<SeedAssignment, ProcessStartInfo>? star
         log.Dispose();
         try
         {
-            if (SeedOutcomeJson.Read(run, seed) is { } outcome)
+            if (SeedOutcomeFile.Read(run, seed) is { } outcome)
             {
                 return outcome;
             }

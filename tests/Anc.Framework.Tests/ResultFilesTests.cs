@@ -1,0 +1,157 @@
+using Anc.Results;
+using Anc.Scenarios;
+using Anc.Training;
+using Newtonsoft.Json;
+
+namespace Anc.Framework.Tests;
+
+/// <summary>
+/// The typed records of a run's result files read the files runs wrote before the records
+/// existed, and write them back unchanged: names, order, numbers and instants.
+/// </summary>
+public sealed class ResultFilesTests
+{
+    // summary.json of a reproduction trial (commit b7ac7b3, 2026-12-05), figures trimmed to two.
+    private const string Summary = """
+        {
+          "experiment": "symmetric-paper",
+          "scenario": "symmetric",
+          "status": "completed",
+          "startedAt": "2026-12-05T15:52:18.6700668+00:00",
+          "finishedAt": "2026-12-05T16:08:46.6165767+00:00",
+          "durationSeconds": 987.947,
+          "seeds": 1,
+          "succeeded": 1,
+          "successRate": 1.0,
+          "successRateLow": 0.2065,
+          "successRateHigh": 1.0,
+          "criterion": "Bob at most 0.05 bits wrong and the trained Eve at least 6 bits wrong of 16, on held-out data",
+          "metrics": {
+            "bits": {
+              "median": 16.0,
+              "min": 16.0,
+              "max": 16.0,
+              "seeds": 1
+            },
+            "bob.bitsWrong": {
+              "median": 0.000551750825252384,
+              "min": 0.000551750825252384,
+              "max": 0.000551750825252384,
+              "seeds": 1
+            }
+          },
+          "runs": [
+            {
+              "seed": 1,
+              "status": "completed",
+              "success": true,
+              "criterion": "Bob at most 0.05 bits wrong and the trained Eve at least 6 bits wrong of 16, on held-out data",
+              "steps": 12216,
+              "durationSeconds": 986.19,
+              "message": "Bob 0.001 of 16 bits wrong (at most 0.05); the trained Eve 7.608 bits wrong (at least 6; chance is 8).",
+              "metrics": {
+                "bits": 16.0,
+                "bob.bitsWrong": 0.000551750825252384
+              }
+            }
+          ]
+        }
+        """;
+
+    // evaluation.json of the same trial, one fresh Eve of five, two points of her history.
+    private const string Evaluation = """
+        {
+          "seed": 1,
+          "trainingSteps": 12216,
+          "success": true,
+          "criterion": "Bob at most 0.05 bits wrong and the trained Eve at least 6 bits wrong of 16, on held-out data",
+          "verdict": "Bob 0.001 of 16 bits wrong (at most 0.05).",
+          "metrics": {
+            "bob.bitsWrong": 0.000551750825252384
+          },
+          "adversaries": [
+            {
+              "name": "freshEve-1",
+              "best": 6.74777889251709,
+              "steps": 20000,
+              "history": [
+                {
+                  "step": 1000,
+                  "value": 7.874108791351318
+                },
+                {
+                  "step": 2000,
+                  "value": 7.530361175537109
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_summary_written_before_the_records_reads_and_writes_back_unchanged()
+    {
+        RunSummaryFile summary = ResultJson.Parse<RunSummaryFile>(Summary);
+
+        Assert.Equal("symmetric-paper", summary.Experiment);
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 15, 52, 18, TimeSpan.Zero).AddTicks(6700668), summary.StartedAt);
+        Assert.Equal(0.000551750825252384, summary.Metrics["bob.bitsWrong"].Median);
+        Assert.Equal(12216, Assert.Single(summary.Runs).Steps);
+        Assert.Equal(Summary, ResultJson.ToText(summary));
+    }
+
+    [Fact]
+    public void An_evaluation_reads_and_writes_back_unchanged()
+    {
+        EvaluationFile evaluation = ResultJson.Parse<EvaluationFile>(Evaluation);
+
+        AdversaryTrial eve = Assert.Single(evaluation.Adversaries);
+        Assert.Equal(new MetricPoint(2000, 7.530361175537109), eve.History[1]);
+        Assert.Equal(Evaluation, ResultJson.ToText(evaluation));
+    }
+
+    [Fact]
+    public void An_outcome_written_before_criteria_were_named_reads_with_none()
+    {
+        SeedOutcome outcome = ResultJson.Parse<SeedOutcomeFile>("""
+            { "seed": 3, "status": "crashed", "success": false, "steps": 7, "durationSeconds": 1.5, "message": "boom", "metrics": {} }
+            """).ToOutcome();
+
+        Assert.Equal(new SeedOutcome(3, SeedStatus.Crashed, false, 7, outcome.Metrics, "boom", 1.5), outcome);
+        Assert.Null(outcome.Criterion);
+    }
+
+    [Fact]
+    public void An_outcome_keeps_its_figures_and_its_time_to_the_millisecond()
+    {
+        SeedOutcome outcome = new(2, SeedStatus.Completed, true, 40, new Dictionary<string, double> { ["bob.bitsWrong"] = 0.125, ["eve.bitsWrong"] = double.NaN }, "fine", 12.3456789)
+        {
+            Criterion = "Bob under 1",
+        };
+
+        SeedOutcome read = ResultJson.Parse<SeedOutcomeFile>(ResultJson.ToText(SeedOutcomeFile.From(outcome))).ToOutcome();
+
+        Assert.Equal(12.346, read.DurationSeconds);
+        Assert.Equal(0.125, read.Metrics["bob.bitsWrong"]);
+        Assert.True(double.IsNaN(read.Metrics["eve.bitsWrong"]));
+        Assert.Equal("Bob under 1", read.Criterion);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_the_record_is_refused_with_its_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"anc-summary-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "experiment": "e", "status": "completed", "runs": "not a list" }""");
+        try
+        {
+            JsonException refused = Assert.Throws<JsonException>(() => ResultJson.ReadIfExists<RunSummaryFile>(path));
+            Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+            Assert.Null(ResultJson.ReadIfExists<RunSummaryFile>(path + ".missing"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
