@@ -2,8 +2,6 @@ using Anc.Cluster.Sweeps;
 using Anc.Cluster.Workers;
 using Anc.Results;
 using Anc.Sweeps;
-using Anc.Training;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Worker;

@@ -18,15 +18,19 @@ public class ScenarioRounds
     private IExperiment? _experiment;
     private long _step;
 
+    /// <summary>Builds the symmetric experiment of the paper's manifest.</summary>
     [GlobalSetup(Target = nameof(SymmetricRound))]
     public void SetUpSymmetric() => SetUp("symmetric-paper.json");
 
+    /// <summary>Builds the public-key experiment of the paper's manifest.</summary>
     [GlobalSetup(Target = nameof(PublicKeyRound))]
     public void SetUpPublicKey() => SetUp("public-key-paper.json");
 
+    /// <summary>Builds the selective-protection experiment of its shipped manifest.</summary>
     [GlobalSetup(Target = nameof(SelectiveProtectionRound))]
     public void SetUpSelectiveProtection() => SetUp("selective-protection.json");
 
+    /// <summary>Drops the experiment and its services.</summary>
     [GlobalCleanup]
     public void CleanUp()
     {

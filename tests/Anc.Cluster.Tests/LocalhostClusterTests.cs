@@ -1,5 +1,4 @@
 using Anc.Cluster.Hosting;
-using Anc.Cluster.Sweeps;
 using Anc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

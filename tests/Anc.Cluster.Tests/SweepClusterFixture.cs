@@ -10,11 +10,11 @@ public sealed class SweepClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
 
-    private InProcessTestCluster? cluster;
+    private InProcessTestCluster? _cluster;
 
     internal ManualTimeProvider Clock { get; } = new();
 
-    public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not started.");
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
     public SweepClusterClient Sweeps => new(Cluster.Client);
 
@@ -31,16 +31,16 @@ public sealed class SweepClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(SweepQueueOptions.TimeProviderKey, Clock);
             silo.AddAncSweepQueue(options => options.LeaseTime = LeaseTime);
         });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (cluster is not null)
+        if (_cluster is not null)
         {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
         }
     }
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,7 +9,9 @@ namespace Anc.Framework.Tests;
 /// </summary>
 internal sealed class HalfGradientInFloat32 : nn.Module<Tensor, Tensor>
 {
+#pragma warning disable IDE1006 // TorchSharp names a module's parameters after its fields: they are its checkpoints' keys.
     private readonly Linear layer;
+#pragma warning restore IDE1006
 
     public HalfGradientInFloat32(int input, int output)
         : base(nameof(HalfGradientInFloat32))

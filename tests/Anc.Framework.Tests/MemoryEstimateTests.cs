@@ -1,7 +1,6 @@
 using Anc.Manifests;
 using Anc.PluginHosting;
 using Anc.Testing.Fuzzing;
-using Anc.Training;
 using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.PluginHosting;
 using Anc.Scenarios;
-using Anc.Training;
 using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Anc.Testing;
-using Xunit;
 
 namespace Anc.Host.Tests;
 

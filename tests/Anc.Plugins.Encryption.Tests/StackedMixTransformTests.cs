@@ -2,7 +2,6 @@ using Anc.Components;
 using Anc.Kernels;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Torch;
-using Anc.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -169,7 +168,7 @@ public sealed class StackedMixTransformTests
         return networks;
     }
 
-    /// <summary>The parameter of <paramref name="network"/> that the stacked parameter <paramref name="name"/> stacks.</summary>
+    /// <summary>A network of <paramref name="variant"/> and <paramref name="implementation"/> for <paramref name="shape"/>.</summary>
     private static MixTransformNetwork Build(MixTransformVariant variant, MixTransformImplementation implementation, NetworkShape shape) =>
         (MixTransformNetwork)new MixTransformArchitecture(new MixTransformOptions { Variant = variant, Implementation = implementation }).Build(shape);
 }

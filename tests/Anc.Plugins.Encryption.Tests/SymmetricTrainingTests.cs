@@ -3,7 +3,6 @@ using Anc.Plugins.Encryption.Symmetric;
 using Anc.Scenarios;
 using Anc.Testing;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Tests;
 

@@ -10,12 +10,12 @@ namespace Anc.Testing;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private readonly string directory;
+    private readonly string _directory;
 
     private RedisServer(int port, string directory)
     {
         Port = port;
-        this.directory = directory;
+        _directory = directory;
     }
 
     public int Port { get; }
@@ -39,15 +39,15 @@ internal sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server now, as an outage would.</summary>
-    public Task StopAsync() => RunAsync("stop", directory);
+    public Task StopAsync() => RunAsync("stop", _directory);
 
     /// <summary>Starts the stopped server again on its port, with its data (the outage is over).</summary>
-    public Task RestartAsync() => RunAsync("start", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
+    public Task RestartAsync() => RunAsync("start", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), _directory);
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("stop", directory);
-        Directory.Delete(directory, recursive: true);
+        await RunAsync("stop", _directory);
+        Directory.Delete(_directory, recursive: true);
     }
 
     private async Task RunAsync(params string[] arguments)

@@ -8,11 +8,11 @@ namespace Anc.Cluster.Workers;
 /// </summary>
 internal sealed class LatestProgress : IProgress<TrialProgress>
 {
-    private TrialProgress? latest;
+    private TrialProgress? _latest;
 
     /// <summary>The latest report, or a step-0 one before any.</summary>
-    public TrialProgress Latest => Volatile.Read(ref latest) ?? new TrialProgress(0, null, null);
+    public TrialProgress Latest => Volatile.Read(ref _latest) ?? new TrialProgress(0, null, null);
 
     /// <inheritdoc />
-    public void Report(TrialProgress value) => Volatile.Write(ref latest, value);
+    public void Report(TrialProgress value) => Volatile.Write(ref _latest, value);
 }

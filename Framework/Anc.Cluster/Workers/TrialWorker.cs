@@ -19,13 +19,13 @@ public sealed partial class TrialWorker : BackgroundService
     /// <summary>How many times a result is reported before the worker gives up and lets the lease run out (the trial then trains again, finding its result on disk).</summary>
     private const int CompleteTries = 10;
 
-    private readonly IGrainFactory grains;
-    private readonly ITrialExecutor executor;
-    private readonly TrialWorkerOptions options;
-    private readonly TimeSpan renewInterval;
-    private readonly TimeSpan leaseTime;
-    private readonly string workerId;
-    private readonly ILogger<TrialWorker> logger;
+    private readonly IGrainFactory _grains;
+    private readonly ITrialExecutor _executor;
+    private readonly TrialWorkerOptions _options;
+    private readonly TimeSpan _renewInterval;
+    private readonly TimeSpan _leaseTime;
+    private readonly string _workerId;
+    private readonly ILogger<TrialWorker> _logger;
 
     /// <summary>Creates the worker.</summary>
     /// <param name="grains">Where the sweeps and the registry are reached.</param>
@@ -42,19 +42,19 @@ public sealed partial class TrialWorker : BackgroundService
         ILocalSiloDetails silo,
         ILogger<TrialWorker> logger)
     {
-        this.grains = grains;
-        this.executor = executor;
-        this.options = options.Value;
-        this.logger = logger;
-        leaseTime = queueOptions.Value.LeaseTime;
-        renewInterval = leaseTime / 4;
-        workerId = this.options.WorkerId ?? silo.SiloAddress.ToString();
-        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Slots, 1, nameof(options));
+        _grains = grains;
+        _executor = executor;
+        _options = options.Value;
+        _logger = logger;
+        _leaseTime = queueOptions.Value.LeaseTime;
+        _renewInterval = _leaseTime / 4;
+        _workerId = _options.WorkerId ?? silo.SiloAddress.ToString();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Slots, 1, nameof(options));
     }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Slots).Select(slot => Task.Run(() => RunSlotAsync($"{workerId}/{slot}", stoppingToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, _options.Slots).Select(slot => Task.Run(() => RunSlotAsync($"{_workerId}/{slot}", stoppingToken), CancellationToken.None)));
 
     private async Task RunSlotAsync(string worker, CancellationToken stoppingToken)
     {
@@ -75,7 +75,7 @@ public sealed partial class TrialWorker : BackgroundService
 
             try
             {
-                await Task.Delay(options.PollInterval, stoppingToken);
+                await Task.Delay(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -86,9 +86,9 @@ public sealed partial class TrialWorker : BackgroundService
 
     private async Task<TrialLease?> LeaseAsync(string worker)
     {
-        foreach (var sweepId in await grains.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Active())
+        foreach (var sweepId in await _grains.GetGrain<ISweepRegistryGrain>(ISweepRegistryGrain.Key).Active())
         {
-            if (await grains.GetGrain<ISweepGrain>(sweepId).Lease(worker) is { } lease)
+            if (await _grains.GetGrain<ISweepGrain>(sweepId).Lease(worker) is { } lease)
             {
                 return lease;
             }
@@ -99,18 +99,18 @@ public sealed partial class TrialWorker : BackgroundService
 
     private async Task RunTrialAsync(string worker, TrialLease lease, CancellationToken stoppingToken)
     {
-        var sweep = grains.GetGrain<ISweepGrain>(lease.SweepId);
+        var sweep = _grains.GetGrain<ISweepGrain>(lease.SweepId);
         var progress = new LatestProgress();
         using var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         LogTrialStarted(worker, lease.SweepId, lease.TrialId, lease.Attempt);
-        var run = Task.Run(() => executor.RunAsync(lease, progress, trialCancellation.Token), CancellationToken.None);
+        var run = Task.Run(() => _executor.RunAsync(lease, progress, trialCancellation.Token), CancellationToken.None);
 
         var lost = false;
         // When the lease was last known to be held: from the start of the call that leased or renewed it.
         var heldSince = Stopwatch.GetTimestamp();
         while (!run.IsCompleted && !stoppingToken.IsCancellationRequested)
         {
-            await Task.WhenAny(run, Task.Delay(renewInterval, stoppingToken));
+            await Task.WhenAny(run, Task.Delay(_renewInterval, stoppingToken));
             if (run.IsCompleted || stoppingToken.IsCancellationRequested)
             {
                 break;
@@ -135,7 +135,7 @@ public sealed partial class TrialWorker : BackgroundService
                 // Cut off from the sweep, the worker cannot know whether it still holds the trial. It stops
                 // before the lease can lapse (a renewal's interval early), so that the worker the sweep gives the
                 // trial to next never shares the trial's folder with this one.
-                if (Stopwatch.GetElapsedTime(heldSince) >= leaseTime - renewInterval)
+                if (Stopwatch.GetElapsedTime(heldSince) >= _leaseTime - _renewInterval)
                 {
                     lost = true;
                     LogLeaseLapsing(worker, lease.SweepId, lease.TrialId, lease.Attempt);
@@ -188,7 +188,7 @@ public sealed partial class TrialWorker : BackgroundService
             catch (Exception exception) when (attempt < CompleteTries && exception is not OperationCanceledException)
             {
                 LogCompleteFailed(worker, lease.SweepId, lease.TrialId, exception);
-                await Task.Delay(options.PollInterval, CancellationToken.None);
+                await Task.Delay(_options.PollInterval, CancellationToken.None);
             }
         }
     }

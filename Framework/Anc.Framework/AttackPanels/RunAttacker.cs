@@ -7,7 +7,6 @@ using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using Anc.Statistics;
-using Anc.Training;
 using Anc.Training.Engine;
 using static TorchSharp.torch;
 

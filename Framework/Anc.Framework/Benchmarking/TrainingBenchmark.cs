@@ -3,7 +3,6 @@ using Anc.Manifests;
 using Anc.Observers;
 using Anc.Scenarios;
 using Anc.Torch;
-using Anc.Training;
 using Anc.Training.Engine;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,4 @@
-using Anc;
 using Anc.AttackPanels;
-using Anc.Attacks;
 using Anc.Benchmarking;
 using Anc.Hosting;
 using Anc.Kernels;

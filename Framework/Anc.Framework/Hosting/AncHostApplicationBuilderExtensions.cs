@@ -1,4 +1,3 @@
-using Anc;
 using Anc.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

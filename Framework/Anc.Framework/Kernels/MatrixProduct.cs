@@ -11,7 +11,9 @@ namespace Anc.Kernels;
 /// </summary>
 internal sealed class MatrixProduct : nn.Module<Tensor, Tensor>
 {
+#pragma warning disable IDE1006 // TorchSharp names a module's parameters after its fields: they are its checkpoints' keys.
     private readonly Parameter weight;
+#pragma warning restore IDE1006
 
     public MatrixProduct(params long[] shape)
         : base(nameof(MatrixProduct))

@@ -3,7 +3,6 @@ using Anc.Components;
 using Anc.Diagnostics;
 using Anc.PluginHosting;
 using Anc.Scenarios;
-using Anc.Training;
 using Anc.Training.Engine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -20,7 +19,6 @@ public sealed partial class ManifestReader
     private static readonly string[] PartySlots = ["architecture", "loss", "adversary"];
     private const int MaxSeeds = 10_000;
 
-    private readonly PluginCatalog _catalog;
     private readonly ComponentFactory _factory;
     private readonly TorchDevices _devices;
     private readonly MemoryEstimate _memory;
@@ -40,7 +38,6 @@ public sealed partial class ManifestReader
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(memory);
-        _catalog = catalog;
         _factory = factory;
         _devices = devices;
         _memory = memory;

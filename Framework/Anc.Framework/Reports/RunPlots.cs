@@ -1,9 +1,7 @@
 using System.Globalization;
 using Anc.Results;
 using Anc.Runs;
-using Anc.Training;
 using Anc.Training.Engine;
-using Newtonsoft.Json.Linq;
 using ScottPlot;
 
 namespace Anc.Reports;

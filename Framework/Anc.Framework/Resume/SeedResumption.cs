@@ -1,7 +1,6 @@
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Scenarios;
-using Anc.Training;
 using Anc.Training.Engine;
 using static TorchSharp.torch;
 

@@ -1,7 +1,6 @@
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
-using Anc.Training.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;

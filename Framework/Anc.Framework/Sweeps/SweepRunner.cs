@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Anc.Diagnostics;
 using Anc.Results;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;
 

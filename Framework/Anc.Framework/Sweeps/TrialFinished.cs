@@ -1,5 +1,4 @@
 using Anc.Results;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;
 

@@ -3,7 +3,6 @@ using Anc.Manifests;
 using Anc.Observers;
 using Anc.Results;
 using Anc.Runs;
-using Anc.Training;
 using Anc.Training.Engine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

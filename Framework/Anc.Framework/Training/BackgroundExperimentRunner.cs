@@ -29,12 +29,12 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
-        return OnTrainingThread($"anc-resume {runDirectory}", events: null, cancellationToken, observer =>
+        return OnTrainingThread($"anc-resume {runDirectory}", events: null, observer =>
         {
             RunDirectory run = ResumableRun(runDirectory);
             ResolvedManifest resolved = reader.Read(Path.Combine(run.FullPath, "manifest.json"));
             return engine.Resume(run, resolved, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
-        });
+        }, cancellationToken);
     }
 
     private Task<RunResult> Begin(ManifestSource manifest, RunSettings settings, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken)
@@ -43,8 +43,8 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(settings.OutputRoot);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Parallel, 1);
-        return OnTrainingThread($"anc-run {manifest.Name}", events, cancellationToken, observer =>
-            engine.Run(manifest.Read(reader), settings, Environment.GetCommandLineArgs(), observer, cancellationToken));
+        return OnTrainingThread(
+            $"anc-run {manifest.Name}", events, observer => engine.Run(manifest.Read(reader), settings, Environment.GetCommandLineArgs(), observer, cancellationToken), cancellationToken);
     }
 
     /// <summary>A run that can go on: a run directory without a summary whose process is gone.</summary>
@@ -73,7 +73,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
         return RunDirectory.Open(record.Directory);
     }
 
-    private static Task<RunResult> OnTrainingThread(string name, ChannelWriter<MetricEvent>? events, CancellationToken cancellationToken, Func<IRunObserver?, RunResult> work)
+    private static Task<RunResult> OnTrainingThread(string name, ChannelWriter<MetricEvent>? events, Func<IRunObserver?, RunResult> work, CancellationToken cancellationToken)
     {
         // Continuations run elsewhere, so that an awaiting caller never borrows the training thread.
         TaskCompletionSource<RunResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

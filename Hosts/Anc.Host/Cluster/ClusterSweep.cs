@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Orleans.Runtime;
 using QueueState = Anc.Cluster.Sweeps.TrialState;
 
 namespace Anc.Host.Cluster;

@@ -3,7 +3,6 @@ using System.Globalization;
 using Anc.Host.Console;
 using Anc.Kernels;
 using Anc.Manifests;
-using Anc.Training;
 using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -12,8 +12,10 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// </summary>
 internal sealed class MixTransformNetwork : nn.Module<Tensor, Tensor>
 {
+#pragma warning disable IDE1006 // TorchSharp names a module's parameters after its fields: they are its checkpoints' keys.
     private readonly Linear dense;
     private readonly ModuleList<Conv1d> convolutions;
+#pragma warning restore IDE1006
     private readonly ChannelsLastConvolution[] _channelsLast;
     private readonly ConvolutionLayer[] _layers;
     private readonly bool _denseActivation;

@@ -19,11 +19,13 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
     // started by another thread (fresh Eves train side by side) could free under the call.
     private static readonly Scalar One = 1;
 
+#pragma warning disable IDE1006 // TorchSharp names a module's parameters after its fields: they are its checkpoints' keys.
     private readonly Parameter denseWeight;
     private readonly Parameter denseBias;
     // Kernel then bias, layer by layer: the parameters come in a MixTransformNetwork's order,
     // so a stacked optimizer's slices line up with a network's own (AdamOptimizer.ReadSlice).
     private readonly ParameterList convolutions;
+#pragma warning restore IDE1006
     private readonly ChannelsLastConvolution[] _channelsLast;
     private readonly ConvolutionLayer[] _layers;
     private readonly bool _denseActivation;

@@ -1,7 +1,6 @@
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Torch;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Protocol;

@@ -1,5 +1,4 @@
 using Anc.Components;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.SelectiveProtection.Architectures;

@@ -1,4 +1,3 @@
-using Anc.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anc.TestPlugins.Faulty;

@@ -5,7 +5,6 @@ using Anc.Resume;
 using Anc.Runs;
 using Anc.Scenarios;
 using Anc.Torch;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Training.Engine;

@@ -4,9 +4,7 @@ using Anc.Hosting;
 using Anc.Observers;
 using Anc.Results;
 using Anc.Runs;
-using Anc.Training.Engine;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Training.Processes;
 

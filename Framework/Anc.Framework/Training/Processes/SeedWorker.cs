@@ -1,7 +1,6 @@
 using Anc.Diagnostics;
 using Anc.Hosting;
 using Anc.Manifests;
-using Anc.Observers;
 using Anc.Runs;
 using Anc.Training.Engine;
 using TorchSharp;

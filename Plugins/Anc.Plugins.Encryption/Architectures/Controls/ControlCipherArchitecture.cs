@@ -1,6 +1,5 @@
 using System.Globalization;
 using Anc.Components;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Architectures.Controls;
