@@ -2,6 +2,7 @@ using Anc.Results;
 using Anc.Scenarios;
 using Anc.Training;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Anc.Framework.Tests;
 
@@ -88,6 +89,160 @@ public sealed class ResultFilesTests
           ]
         }
         """;
+
+    // environment.json of a resumed reproduction trial (commit b7ac7b3), lists trimmed to one entry each.
+    private const string ResumedEnvironment = """
+        {
+          "framework": "0.1.0",
+          "plugins": [
+            {
+              "name": "Anc.Plugins.Encryption",
+              "version": "0.1.0",
+              "folder": "/work/anc-reproduction/host/plugins/Anc.Plugins.Encryption"
+            }
+          ],
+          "torchSharp": "0.107.0",
+          "libtorch": "2.10.0.0",
+          "gitCommit": null,
+          "os": "Debian GNU/Linux 12 (bookworm)",
+          "architecture": "X64",
+          "dotnet": ".NET 10.0.12",
+          "machine": "vm",
+          "processors": 2,
+          "cpu": {
+            "model": "Intel(R) Xeon(R) Processor",
+            "vendor": "GenuineIntel",
+            "features": [
+              "avx2",
+              "fma",
+              "avx512f",
+              "avx512bw",
+              "avx512vl",
+              "avx512_vnni",
+              "avx512_bf16",
+              "avx512_fp16"
+            ]
+          },
+          "device": "cpu",
+          "threads": 2,
+          "seeds": [
+            5
+          ],
+          "commandLine": [
+            "/work/anc-reproduction/host/anc-host.dll",
+            "sweep",
+            "files/sweeps/paper-symmetric.json",
+            "--output",
+            "out",
+            "--parallel",
+            "2"
+          ],
+          "workingDirectory": "/work/anc-reproduction",
+          "startedAt": "2026-12-05T17:06:54.3575322+00:00",
+          "parallel": 1,
+          "threadsPerSeed": 1,
+          "kernels": {
+            "setting": "auto",
+            "oneDnnConvolutions": true,
+            "routedAround": null,
+            "selfTest": [
+              {
+                "name": "conv1d 1->2 channels, window 4, stride 1, width 35, batch 64",
+                "part": "gradient of weight",
+                "error": 3.1428364309249446e-05,
+                "scale": 58.48519806382319,
+                "relativeError": 5.373729652920486e-07,
+                "passed": true
+              }
+            ],
+            "selfTestAfterRouting": null,
+            "networks": [
+              {
+                "name": "alice's network (mix-transform, 32->16)",
+                "part": "input gradient",
+                "error": 8.48460114015806e-11,
+                "scale": 0.0003210270373527343,
+                "relativeError": 2.6429553130864334e-07,
+                "passed": true
+              }
+            ],
+            "correct": true
+          },
+          "resumes": [
+            {
+              "at": "2026-12-05T17:42:11.7563674+00:00",
+              "commandLine": [
+                "/work/anc-reproduction/host/anc-host.dll",
+                "sweep",
+                "files/sweeps/paper-symmetric.json",
+                "--output",
+                "out",
+                "--parallel",
+                "2"
+              ],
+              "parallel": 1,
+              "threadsPerSeed": 1,
+              "seedsKept": [],
+              "kernels": {
+                "setting": "auto",
+                "oneDnnConvolutions": true,
+                "routedAround": null,
+                "selfTest": [
+                  {
+                    "name": "conv1d 1->2 channels, window 4, stride 1, width 35, batch 64",
+                    "part": "gradient of weight",
+                    "error": 3.1428364309249446e-05,
+                    "scale": 58.48519806382319,
+                    "relativeError": 5.373729652920486e-07,
+                    "passed": true
+                  }
+                ],
+                "selfTestAfterRouting": null,
+                "networks": [
+                  {
+                    "name": "alice's network (mix-transform, 32->16)",
+                    "part": "input gradient",
+                    "error": 8.48460114015806e-11,
+                    "scale": 0.0003210270373527343,
+                    "relativeError": 2.6429553130864334e-07,
+                    "passed": true
+                  }
+                ],
+                "correct": true
+              }
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_resumed_runs_environment_reads_and_writes_back_the_same_JSON()
+    {
+        EnvironmentFile environment = ResultJson.Parse<EnvironmentFile>(ResumedEnvironment);
+
+        Assert.Equal("avx512_fp16", environment.Cpu.Features[^1]);
+        Assert.True(environment.Kernels!.Correct);
+        Resumption resumption = Assert.Single(environment.Resumes!);
+        Assert.Empty(resumption.SeedsKept);
+        Assert.True(JToken.DeepEquals(JToken.Parse(ResumedEnvironment), JToken.Parse(ResultJson.ToText(environment))));
+    }
+
+    [Fact]
+    public void An_environment_written_before_parallel_and_kernels_were_recorded_reads_with_none()
+    {
+        JObject older = JObject.Parse(ResumedEnvironment);
+        older.Remove("parallel");
+        older.Remove("threadsPerSeed");
+        older.Remove("kernels");
+        older.Remove("resumes");
+
+        EnvironmentFile environment = ResultJson.Parse<EnvironmentFile>(older.ToString());
+
+        Assert.Null(environment.Parallel);
+        Assert.Null(environment.Kernels);
+        Assert.Null(environment.Resumes);
+        Assert.Equal(2, environment.Threads);
+    }
 
     [Fact]
     public void A_summary_written_before_the_records_reads_and_writes_back_unchanged()

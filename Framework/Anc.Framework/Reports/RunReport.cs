@@ -30,7 +30,7 @@ internal static class RunReport
     private static string Build(RunDirectory run, RunSummaryFile summary, IReadOnlyList<string> runPlots)
     {
         JObject manifest = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "manifest.json")));
-        JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(run.FullPath, "environment.json")));
+        EnvironmentFile environment = EnvironmentFile.ReadIfExists(run.FullPath) ?? throw new IOException("the run has no environment.json");
         string digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(run.FullPath, "manifest.json"))));
         StringBuilder report = new();
         report.AppendLine(CultureInfo.InvariantCulture, $"# {summary.Experiment}");
@@ -43,8 +43,8 @@ internal static class RunReport
         report.AppendLine(CultureInfo.InvariantCulture, $"- scenario `{summary.Scenario}`, status **{summary.Status}**, {summary.StartedAt:O} to {summary.FinishedAt:O} ({summary.DurationSeconds} s)");
         report.AppendLine(CultureInfo.InvariantCulture, $"- manifest: [manifest.json](manifest.json), SHA-256 `{digest}`");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"- environment: ANC {environment["framework"]}, TorchSharp {environment["torchSharp"]}, libtorch {environment["libtorch"]}, device {environment["device"]}, " +
-            $"{environment["threads"]} thread(s), {environment["os"]}; git {(string?)environment["gitCommit"] ?? "(none)"}; [environment.json](environment.json)");
+            $"- environment: ANC {environment.Framework}, TorchSharp {environment.TorchSharp}, libtorch {environment.Libtorch}, device {environment.Device}, " +
+            $"{environment.Threads} thread(s), {environment.Os}; git {environment.GitCommit ?? "(none)"}; [environment.json](environment.json)");
         report.AppendLine(CultureInfo.InvariantCulture,
             $"- **success rate {Number(summary.SuccessRate)}** ({summary.Succeeded} of {summary.Runs.Count} seeds), " +
             $"95% Wilson interval {Number(summary.SuccessRateLow)} to {Number(summary.SuccessRateHigh)}");

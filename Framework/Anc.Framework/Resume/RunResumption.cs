@@ -1,9 +1,9 @@
-using System.Globalization;
+using Anc.Kernels;
 using Anc.Manifests;
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Anc.Resume;
 
@@ -32,27 +32,29 @@ internal static class RunResumption
 
     /// <summary>
     /// Adds this resumption to <paramref name="run"/>'s <c>environment.json</c> and gives the
-    /// run's first start (from the file), which its summary counts from; <paramref name="now"/> where the file has none.
+    /// run's first start (from the file), which its summary counts from; <paramref name="now"/>
+    /// where the file is missing or unreadable (a damaged folder: the resumption then goes unrecorded).
     /// </summary>
     public static DateTimeOffset Record(
-        RunDirectory run, DateTimeOffset now, IReadOnlyList<string> commandLine, int parallel, int threadsPerSeed, IEnumerable<int> kept, JToken kernels)
+        RunDirectory run, DateTimeOffset now, IReadOnlyList<string> commandLine, int parallel, int threadsPerSeed, IEnumerable<int> kept, KernelReport kernels)
     {
-        string path = Path.Combine(run.FullPath, "environment.json");
-        JObject environment = File.Exists(path) ? JObject.Parse(File.ReadAllText(path)) : [];
-        DateTimeOffset started = environment["startedAt"]?.Type == JTokenType.String
-            && DateTimeOffset.TryParse((string)environment["startedAt"]!, CultureInfo.InvariantCulture, out DateTimeOffset at) ? at : now;
-        JArray resumes = environment["resumes"] as JArray ?? [];
-        resumes.Add(new JObject
+        EnvironmentFile? environment;
+        try
         {
-            ["at"] = now.ToString("O"),
-            ["commandLine"] = new JArray(commandLine),
-            ["parallel"] = parallel,
-            ["threadsPerSeed"] = threadsPerSeed,
-            ["seedsKept"] = new JArray(kept.Order()),
-            ["kernels"] = kernels,
-        });
-        environment["resumes"] = resumes;
-        run.WriteJson("environment.json", environment);
-        return started;
+            environment = EnvironmentFile.ReadIfExists(run.FullPath);
+        }
+        catch (JsonException)
+        {
+            return now;
+        }
+
+        if (environment is null)
+        {
+            return now;
+        }
+
+        Resumption resumption = new(now, commandLine.ToList(), parallel, threadsPerSeed, kept.Order().ToList(), kernels);
+        ResultJson.Write(run, EnvironmentFile.FileName, environment with { Resumes = [.. environment.Resumes ?? [], resumption] });
+        return environment.StartedAt;
     }
 }

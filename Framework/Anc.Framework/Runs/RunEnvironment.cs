@@ -3,47 +3,41 @@ using System.Runtime.InteropServices;
 using Anc.Kernels;
 using Anc.Manifests;
 using Anc.PluginHosting;
-using Newtonsoft.Json.Linq;
+using Anc.Results;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Runs;
 
-/// <summary>Describes where a run ran: versions, machine, device, threads, seeds and command line.</summary>
+/// <summary>Describes where a run ran (<c>environment.json</c>): versions, machine, device, threads, seeds and command line.</summary>
 internal static class RunEnvironment
 {
-    public static JObject Describe(ResolvedManifest manifest, PluginCatalog catalog, Device device, IReadOnlyList<string> commandLine) => new()
-    {
-        ["framework"] = PluginLoading.VersionOf(typeof(RunEnvironment).Assembly),
-        ["plugins"] = new JArray(catalog.Plugins.Select(p => new JObject
-        {
-            ["name"] = p.Name,
-            ["version"] = p.Version,
-            ["folder"] = p.Folder,
-        })),
-        ["torchSharp"] = PluginLoading.VersionOf(typeof(torch).Assembly),
-        ["libtorch"] = torch.__version__,
-        ["gitCommit"] = GitCommit(Path.GetDirectoryName(Path.GetFullPath(manifest.SourcePath))!),
-        ["os"] = RuntimeInformation.OSDescription,
-        ["architecture"] = RuntimeInformation.OSArchitecture.ToString(),
-        ["dotnet"] = RuntimeInformation.FrameworkDescription,
-        ["machine"] = Environment.MachineName,
-        ["processors"] = Environment.ProcessorCount,
-        ["cpu"] = Describe(ProcessorInfo.ThisMachine()),
-        ["device"] = device.ToString(),
-        ["threads"] = torch.get_num_threads(),
-        ["seeds"] = new JArray(manifest.Seeds),
-        ["commandLine"] = new JArray(commandLine),
-        ["workingDirectory"] = Environment.CurrentDirectory,
-        ["startedAt"] = DateTimeOffset.UtcNow.ToString("O"),
-    };
-
-    private static JObject Describe(ProcessorInfo processor) => new()
-    {
-        ["model"] = processor.Model,
-        ["vendor"] = processor.Vendor,
-        ["features"] = new JArray(processor.Features),
-    };
+    /// <summary>
+    /// The environment as a run starts; <see cref="EnvironmentFile.Parallel"/>,
+    /// <see cref="EnvironmentFile.ThreadsPerSeed"/> and <see cref="EnvironmentFile.Kernels"/> are the run's to add.
+    /// </summary>
+    public static EnvironmentFile Describe(ResolvedManifest manifest, PluginCatalog catalog, Device device, IReadOnlyList<string> commandLine) => new(
+        PluginLoading.VersionOf(typeof(RunEnvironment).Assembly),
+        catalog.Plugins.Select(p => new PluginVersion(p.Name, p.Version, p.Folder)).ToList(),
+        PluginLoading.VersionOf(typeof(torch).Assembly),
+        torch.__version__,
+        GitCommit(Path.GetDirectoryName(Path.GetFullPath(manifest.SourcePath))!),
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.OSArchitecture.ToString(),
+        RuntimeInformation.FrameworkDescription,
+        Environment.MachineName,
+        Environment.ProcessorCount,
+        ProcessorInfo.ThisMachine(),
+        device.ToString(),
+        torch.get_num_threads(),
+        manifest.Seeds.ToList(),
+        commandLine.ToList(),
+        Environment.CurrentDirectory,
+        DateTimeOffset.UtcNow,
+        Parallel: null,
+        ThreadsPerSeed: null,
+        Kernels: null,
+        Resumes: null);
 
     private static string? GitCommit(string directory)
     {

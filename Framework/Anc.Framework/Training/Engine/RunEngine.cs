@@ -9,7 +9,6 @@ using Anc.Resume;
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training.Processes;
-using Newtonsoft.Json.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -102,11 +101,13 @@ internal sealed class RunEngine
         SetThreads(manifest);
         DateTimeOffset started = _time.GetUtcNow();
         run.WriteJson("manifest.json", manifest.ToJson());
-        JObject environment = RunEnvironment.Describe(manifest, _catalog, device, commandLine);
-        environment["parallel"] = parallel;
-        environment["threadsPerSeed"] = ThreadsPerSeed(manifest, parallel * sharedBy);
-        environment["kernels"] = _kernels.Check(manifest, device).ToJson();
-        run.WriteJson("environment.json", environment);
+        EnvironmentFile environment = RunEnvironment.Describe(manifest, _catalog, device, commandLine) with
+        {
+            Parallel = parallel,
+            ThreadsPerSeed = ThreadsPerSeed(manifest, parallel * sharedBy),
+            Kernels = _kernels.Check(manifest, device),
+        };
+        ResultJson.Write(run, EnvironmentFile.FileName, environment);
         return Execute(run, manifest, device, parallel, sharedBy, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
     }
 
@@ -124,7 +125,7 @@ internal sealed class RunEngine
         Device device = _devices.Resolve(manifest.Device);
         SetThreads(manifest);
         DateTimeOffset started = RunResumption.Record(
-            run, _time.GetUtcNow(), commandLine, workers, ThreadsPerSeed(manifest, workers * sharedBy), kept.Keys, _kernels.Check(manifest, device).ToJson());
+            run, _time.GetUtcNow(), commandLine, workers, ThreadsPerSeed(manifest, workers * sharedBy), kept.Keys, _kernels.Check(manifest, device));
         return Execute(run, manifest, device, workers, sharedBy, kept, started, observer, cancellationToken);
     }
 
