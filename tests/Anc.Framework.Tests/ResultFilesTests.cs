@@ -244,6 +244,84 @@ public sealed class ResultFilesTests
         Assert.Equal(2, environment.Threads);
     }
 
+    // attack.json of the quick manifest's seed 0 (anc-host attack before the records), one attack of five.
+    private const string Attacks = """
+        {
+          "panel": {
+            "source": "the default panel of scenario 'symmetric'",
+            "heldOutExamples": 10000,
+            "alpha": 0.001,
+            "threshold": 0.0002,
+            "attacks": [
+              {
+                "label": "paper-eve",
+                "attack": "fresh-eve",
+                "plugin": "Anc.Plugins.Encryption",
+                "options": {
+                  "Network": 0,
+                  "Variant": 0,
+                  "HiddenLayers": 3,
+                  "WidthFactor": 4,
+                  "Restarts": 3,
+                  "Steps": 2000,
+                  "BatchSize": 512,
+                  "LearningRate": 0.0008,
+                  "MeasureEvery": 250,
+                  "ValidationExamples": 4096
+                }
+              }
+            ]
+          },
+          "seeds": [
+            {
+              "seed": 0,
+              "broken": true,
+              "strongest": "long-eve",
+              "verdict": "broken by paper-eve, wide-deep-eve, long-eve, chosen-plaintext, linear-probe; survived 0 of 5 attacks (10000 held-out messages each, p < 0.0002 to count)",
+              "attacks": [
+                {
+                  "label": "paper-eve",
+                  "attack": "fresh-eve",
+                  "measure": "bitsRecovered",
+                  "figure": 3.166,
+                  "chance": 4.0,
+                  "trials": 80000,
+                  "successes": 48340,
+                  "pValue": 0.0,
+                  "log10PValue": -762.5363054586486,
+                  "broken": true,
+                  "detail": "the paper mix-and-transform network, best of 3 x 2000 steps",
+                  "seconds": 78.57051,
+                  "history": [
+                    {
+                      "step": 250,
+                      "value": 4.002685546875
+                    },
+                    {
+                      "step": 500,
+                      "value": 4.002685546875
+                    }
+                  ]
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void An_attack_report_written_before_the_records_reads_and_writes_back_the_same_JSON()
+    {
+        AttackFile attacks = ResultJson.Parse<AttackFile>(Attacks);
+
+        Assert.Equal("paper-eve", Assert.Single(attacks.Panel.Attacks).Label);
+        Assert.Equal(3, (int)attacks.Panel.Attacks[0].Options["HiddenLayers"]!);
+        SeedAttacksFile seed = Assert.Single(attacks.Seeds);
+        Assert.True(seed.Broken);
+        Assert.Equal("bitsRecovered", Assert.Single(seed.Attacks).Measure);
+        Assert.True(JToken.DeepEquals(JToken.Parse(Attacks), JToken.Parse(ResultJson.ToText(attacks))));
+    }
+
     [Fact]
     public void A_summary_written_before_the_records_reads_and_writes_back_unchanged()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Anc.Attacks;
+using Anc.Results;
 using Anc.Runs;
 using Newtonsoft.Json.Linq;
 
@@ -19,46 +20,32 @@ public sealed record AttackReport(AttackPanel Panel, IReadOnlyList<SeedAttacks> 
     public bool AnyBroken => Seeds.Any(s => s.Broken);
 
     /// <summary>The report as <c>attack.json</c> holds it.</summary>
-    public JObject ToJson() => new()
-    {
-        ["panel"] = new JObject
-        {
-            ["source"] = Panel.Source,
-            ["heldOutExamples"] = Panel.HeldOutExamples,
-            ["alpha"] = Panel.Alpha,
-            ["threshold"] = Panel.Threshold,
-            ["attacks"] = new JArray(Panel.Attacks.Select(a => new JObject
-            {
-                ["label"] = a.Label,
-                ["attack"] = a.Attack.Descriptor.Name,
-                ["plugin"] = a.Attack.Plugin,
-                ["options"] = JObject.FromObject(a.Attack.Options),
-            })),
-        },
-        ["seeds"] = new JArray(Seeds.Select(s => new JObject
-        {
-            ["seed"] = s.Seed,
-            ["broken"] = s.Broken,
-            ["strongest"] = s.Strongest.Label,
-            ["verdict"] = Verdict(s),
-            ["attacks"] = new JArray(s.Verdicts.Select(v => new JObject
-            {
-                ["label"] = v.Label,
-                ["attack"] = v.Attack,
-                ["measure"] = v.Result.Measure == AttackMeasure.BitsRecovered ? "bitsRecovered" : "distinguishing",
-                ["figure"] = v.Result.Figure,
-                ["chance"] = v.Chance,
-                ["trials"] = v.Result.Trials,
-                ["successes"] = v.Result.Successes,
-                ["pValue"] = v.PValue,
-                ["log10PValue"] = v.Log10PValue,
-                ["broken"] = v.Broken,
-                ["detail"] = v.Result.Detail,
-                ["seconds"] = v.Seconds,
-                ["history"] = new JArray(v.Result.History.Select(p => new JObject { ["step"] = p.Step, ["value"] = p.Value })),
-            })),
-        })),
-    };
+    public AttackFile ToFile() => new(
+        new AttackPanelFile(
+            Panel.Source,
+            Panel.HeldOutExamples,
+            Panel.Alpha,
+            Panel.Threshold,
+            Panel.Attacks.Select(a => new PanelAttackFile(a.Label, a.Attack.Descriptor.Name, a.Attack.Plugin, JObject.FromObject(a.Attack.Options))).ToList()),
+        Seeds.Select(s => new SeedAttacksFile(
+            s.Seed,
+            s.Broken,
+            s.Strongest.Label,
+            Verdict(s),
+            s.Verdicts.Select(v => new AttackVerdictFile(
+                v.Label,
+                v.Attack,
+                v.Result.Measure == AttackMeasure.BitsRecovered ? "bitsRecovered" : "distinguishing",
+                v.Result.Figure,
+                v.Chance,
+                v.Result.Trials,
+                v.Result.Successes,
+                v.PValue,
+                v.Log10PValue,
+                v.Broken,
+                v.Result.Detail,
+                v.Seconds,
+                v.Result.History)).ToList())).ToList());
 
     /// <summary>One sentence per seed: which attacks its cipher survived or not, at what sample size.</summary>
     public string Verdict(SeedAttacks seed)
@@ -75,7 +62,7 @@ public sealed record AttackReport(AttackPanel Panel, IReadOnlyList<SeedAttacks> 
     public void Write(RunDirectory run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        run.WriteJson("attack.json", ToJson());
+        ResultJson.Write(run, AttackFile.FileName, ToFile());
         string path = Path.Combine(run.FullPath, "report.md");
         string report = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
         int earlier = report.IndexOf(Environment.NewLine + Section + Environment.NewLine, StringComparison.Ordinal);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Anc.Diagnostics;
 using Anc.Results;
 using Anc.Runs;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Host.Commands;
 
@@ -82,24 +81,16 @@ internal static class RunsCommand
             output.WriteLine($"  seed {seed.Seed}: {seed.Status}, {(seed.Success ? "success" : "no success")}, {seed.Steps} steps: {seed.Message}");
         }
 
-        if (Attacks(record) is { } attacks)
+        if (AttackFile.ReadIfExists(record.Directory) is { } attacks)
         {
-            JToken panel = attacks["panel"]!;
-            output.WriteLine($"  attacks ({panel["source"]}, {((JArray?)panel["attacks"])?.Count ?? 0} attacks, {panel["heldOutExamples"]} held-out messages each):");
-            foreach (JToken seed in attacks["seeds"] ?? new JArray())
+            output.WriteLine($"  attacks ({attacks.Panel.Source}, {attacks.Panel.Attacks.Count} attacks, {attacks.Panel.HeldOutExamples} held-out messages each):");
+            foreach (SeedAttacksFile seed in attacks.Seeds)
             {
-                output.WriteLine($"  seed {seed["seed"]}: {seed["verdict"]}");
+                output.WriteLine($"  seed {seed.Seed}: {seed.Verdict}");
             }
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The run's <c>attack.json</c> (anc-host attack), or null where it has none.</summary>
-    private static JObject? Attacks(RunRecord record)
-    {
-        string path = Path.Combine(record.Directory, "attack.json");
-        return File.Exists(path) ? JObject.Parse(File.ReadAllText(path)) : null;
     }
 
     private static int Compare(string[] folders)
@@ -112,7 +103,7 @@ internal static class RunsCommand
             ("seeds", records.Select(r => r.Seeds.ToString(CultureInfo.InvariantCulture)).ToArray()),
             ("successRate", records.Select(r => r.SuccessRate is { } rate ? rate.ToString("0.###", CultureInfo.InvariantCulture) : "-").ToArray()),
             ("successRate 95% interval", records.Select(r => r.Summary is { } s ? $"{Number(s.SuccessRateLow)}-{Number(s.SuccessRateHigh)}" : "-").ToArray()),
-            ("broken by attacks", records.Select(r => Attacks(r)?["seeds"] is JArray seeds ? $"{seeds.Count(s => (bool?)s["broken"] == true)} of {seeds.Count}" : "-").ToArray()),
+            ("broken by attacks", records.Select(r => AttackFile.ReadIfExists(r.Directory) is { } attacks ? $"{attacks.Seeds.Count(s => s.Broken)} of {attacks.Seeds.Count}" : "-").ToArray()),
         ];
         foreach (string figure in records.SelectMany(r => r.Summary?.Metrics.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
