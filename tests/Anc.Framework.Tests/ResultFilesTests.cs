@@ -322,6 +322,140 @@ public sealed class ResultFilesTests
         Assert.True(JToken.DeepEquals(JToken.Parse(Attacks), JToken.Parse(ResultJson.ToText(attacks))));
     }
 
+    // sweep.json of the reproduction sweep (commit b7ac7b3), two of its sixty trials.
+    private const string SweepPlan = """
+        {
+          "sweep": "paper-symmetric",
+          "file": "/work/anc-reproduction/files/sweeps/paper-symmetric.json",
+          "manifest": "/work/anc-reproduction/files/manifests/symmetric-paper.json",
+          "seeds": [
+            0,
+            1
+          ],
+          "settings": [
+            {
+              "id": "d4461c476ea36576",
+              "label": "training.batchSize=4096",
+              "overrides": {
+                "training.batchSize": 4096
+              }
+            },
+            {
+              "id": "fb4452ad2f047ea7",
+              "label": "training.batchSize=512",
+              "overrides": {
+                "training.batchSize": 512
+              }
+            },
+            {
+              "id": "a1581314bf7ed5f3",
+              "label": "training.batchSize=4096, parties.alice.architecture.options.variant=reference, parties.bob.architecture.options.variant=reference, parties.eve.architecture.options.variant=reference",
+              "overrides": {
+                "training.batchSize": 4096,
+                "parties.alice.architecture.options.variant": "reference",
+                "parties.bob.architecture.options.variant": "reference",
+                "parties.eve.architecture.options.variant": "reference"
+              }
+            }
+          ],
+          "trials": [
+            {
+              "id": "d4461c476ea36576-s0",
+              "setting": "d4461c476ea36576",
+              "seed": 0,
+              "directory": "trials/d4461c476ea36576-s0"
+            },
+            {
+              "id": "d4461c476ea36576-s1",
+              "setting": "d4461c476ea36576",
+              "seed": 1,
+              "directory": "trials/d4461c476ea36576-s1"
+            }
+          ]
+        }
+        """;
+
+    // The same sweep's summary.json, one figure per setting.
+    private const string SweepSummary = """
+        {
+          "sweep": "paper-symmetric",
+          "manifest": "/work/anc-reproduction/files/manifests/symmetric-paper.json",
+          "status": "incomplete",
+          "trials": 60,
+          "finished": 5,
+          "settings": [
+            {
+              "id": "d4461c476ea36576",
+              "label": "training.batchSize=4096",
+              "overrides": {
+                "training.batchSize": 4096
+              },
+              "trials": 20,
+              "finished": 5,
+              "succeeded": 1,
+              "crashed": 0,
+              "successRate": 0.2,
+              "successRateLow": 0.0362,
+              "successRateHigh": 0.6245,
+              "metrics": {
+                "bits": {
+                  "median": 16.0,
+                  "min": 16.0,
+                  "max": 16.0,
+                  "seeds": 5
+                }
+              }
+            },
+            {
+              "id": "fb4452ad2f047ea7",
+              "label": "training.batchSize=512",
+              "overrides": {
+                "training.batchSize": 512
+              },
+              "trials": 20,
+              "finished": 0,
+              "succeeded": 0,
+              "crashed": 0,
+              "successRate": null,
+              "successRateLow": 0.0,
+              "successRateHigh": 1.0,
+              "metrics": {}
+            },
+            {
+              "id": "a1581314bf7ed5f3",
+              "label": "training.batchSize=4096, parties.alice.architecture.options.variant=reference, parties.bob.architecture.options.variant=reference, parties.eve.architecture.options.variant=reference",
+              "overrides": {
+                "training.batchSize": 4096,
+                "parties.alice.architecture.options.variant": "reference",
+                "parties.bob.architecture.options.variant": "reference",
+                "parties.eve.architecture.options.variant": "reference"
+              },
+              "trials": 20,
+              "finished": 0,
+              "succeeded": 0,
+              "crashed": 0,
+              "successRate": null,
+              "successRateLow": 0.0,
+              "successRateHigh": 1.0,
+              "metrics": {}
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_sweeps_plan_and_summary_written_before_the_records_read_and_write_back_the_same_JSON()
+    {
+        SweepPlanFile plan = ResultJson.Parse<SweepPlanFile>(SweepPlan);
+        SweepSummaryFile summary = ResultJson.Parse<SweepSummaryFile>(SweepSummary);
+
+        Assert.Equal(512, (int)plan.Settings[1].Overrides["training.batchSize"]);
+        Assert.Equal(SweepSummaryFile.Incomplete, summary.Status);
+        Assert.Contains(summary.Settings, setting => setting.SuccessRate is null && setting.Finished == 0);
+        Assert.True(JToken.DeepEquals(JToken.Parse(SweepPlan), JToken.Parse(ResultJson.ToText(plan))));
+        Assert.True(JToken.DeepEquals(JToken.Parse(SweepSummary), JToken.Parse(ResultJson.ToText(summary))));
+    }
+
     [Fact]
     public void A_summary_written_before_the_records_reads_and_writes_back_unchanged()
     {

@@ -1,7 +1,6 @@
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Sweeps;
 
@@ -71,25 +70,22 @@ public sealed class SweepDirectory
     public void WritePlan(SweepPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        WriteJson("sweep.json", SweepSummary.Plan(plan));
+        ResultJson.Write(_files, SweepPlanFile.FileName, SweepSummary.Plan(plan));
     }
 
     /// <summary>
     /// Writes the summary of what the folder holds now: <c>summary.md</c>, <c>plots/</c>, then
     /// <c>summary.json</c>, which says <c>complete</c> only when every trial of the plan has finished.
     /// </summary>
-    public JObject WriteSummary(SweepPlan plan)
+    public SweepSummaryFile WriteSummary(SweepPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ILookup<SweepSetting, SeedOutcome> outcomes = OutcomesOf(plan);
-        JObject summary = SweepSummary.Build(plan, outcomes);
+        SweepSummaryFile summary = SweepSummary.Build(plan, outcomes);
         SweepReport.Write(this, plan, summary, outcomes);
-        WriteJson("summary.json", summary);
+        ResultJson.Write(_files, "summary.json", summary);
         return summary;
     }
-
-    /// <summary>Writes indented JSON into the folder, atomically.</summary>
-    internal void WriteJson(string relativePath, JToken json) => _files.WriteJson(relativePath, json);
 
     /// <summary>Writes text into the folder, atomically.</summary>
     internal void WriteText(string relativePath, string text) => _files.WriteText(relativePath, text);

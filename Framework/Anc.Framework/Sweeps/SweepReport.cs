@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Anc.Results;
 using Anc.Training;
 using Anc.Training.Engine;
-using Newtonsoft.Json.Linq;
 using ScottPlot;
 
 namespace Anc.Sweeps;
@@ -14,20 +14,20 @@ namespace Anc.Sweeps;
 /// </summary>
 internal static class SweepReport
 {
-    public static void Write(SweepDirectory directory, SweepPlan plan, JObject summary, ILookup<SweepSetting, SeedOutcome> outcomes)
+    public static void Write(SweepDirectory directory, SweepPlan plan, SweepSummaryFile summary, ILookup<SweepSetting, SeedOutcome> outcomes)
     {
-        List<JObject> settings = [.. ((JArray)summary["settings"]!).OfType<JObject>()];
+        IReadOnlyList<SettingSummary> settings = summary.Settings;
         // A column for each change that tells settings apart; a change they all share is said once.
         List<string> paths = [.. plan.Settings.SelectMany(s => s.Overrides.Select(o => o.Key)).Distinct(StringComparer.Ordinal)];
         List<string> changed = [.. paths.Where(p => plan.Settings.Select(s => Value(s, p)).Distinct(StringComparer.Ordinal).Count() > 1)];
         List<string> shared = [.. paths.Except(changed).Select(p => $"{p}={Value(plan.Settings[0], p)}")];
-        List<string> figures = [.. settings.SelectMany(s => ((JObject)s["metrics"]!).Properties().Select(p => p.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        List<string> figures = [.. settings.SelectMany(s => s.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Dictionary<string, string> headers = ShortNames(changed);
 
         StringBuilder text = new();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Sweep {plan.Name}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Base manifest `{plan.BaseManifest}`, seeds {string.Join(", ", plan.Seeds)}; {summary["finished"]} of {summary["trials"]} trials finished ({summary["status"]}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Base manifest `{plan.BaseManifest}`, seeds {string.Join(", ", plan.Seeds)}; {summary.Finished} of {summary.Trials} trials finished ({summary.Status}).");
         if (shared.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Every setting changes {string.Join(", ", shared.Select(c => $"`{c}`"))}.");
@@ -36,11 +36,11 @@ internal static class SweepReport
         text.AppendLine();
         text.AppendLine("| setting | " + string.Concat(changed.Select(c => $"{headers[c]} | ")) + "finished | succeeded | success rate (95% interval) | " + string.Concat(figures.Select(f => $"{f} (median) | ")));
         text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", changed.Count + 3 + figures.Count)));
-        foreach ((SweepSetting setting, JObject row) in plan.Settings.Zip(settings))
+        foreach ((SweepSetting setting, SettingSummary row) in plan.Settings.Zip(settings))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {setting.Id} | ");
             text.Append(string.Concat(changed.Select(c => $"{Value(setting, c)} | ")));
-            text.Append(CultureInfo.InvariantCulture, $"{row["finished"]} of {row["trials"]} | {row["succeeded"]} | {Rate(row)} | ");
+            text.Append(CultureInfo.InvariantCulture, $"{row.Finished} of {row.Trials} | {row.Succeeded} | {Rate(row)} | ");
             text.AppendLine(string.Concat(figures.Select(f => $"{Figure(row, f)} | ")));
         }
 
@@ -97,13 +97,13 @@ internal static class SweepReport
     private static string Value(SweepSetting setting, string path) =>
         setting.Overrides.LastOrDefault(o => o.Key == path) is { Value: { } value } ? SweepSetting.Show(value) : string.Empty;
 
-    private static string Rate(JObject row) =>
-        row["successRate"]?.Type is JTokenType.Float or JTokenType.Integer
-            ? string.Create(CultureInfo.InvariantCulture, $"{(double)row["successRate"]!:0.###} ({(double)row["successRateLow"]!:0.###} to {(double)row["successRateHigh"]!:0.###})")
+    private static string Rate(SettingSummary row) =>
+        row.SuccessRate is { } rate
+            ? string.Create(CultureInfo.InvariantCulture, $"{rate:0.###} ({row.SuccessRateLow:0.###} to {row.SuccessRateHigh:0.###})")
             : "none finished";
 
-    private static string Figure(JObject row, string figure) =>
-        row["metrics"]?[figure]?["median"] is JValue median ? string.Create(CultureInfo.InvariantCulture, $"{(double)median:0.###}") : "";
+    private static string Figure(SettingSummary row, string figure) =>
+        row.Metrics.GetValueOrDefault(figure) is { } statistics ? string.Create(CultureInfo.InvariantCulture, $"{statistics.Median:0.###}") : "";
 
     /// <summary>Each changed path by its shortest ending that tells it from the others: <c>learningRate</c>, <c>eve.architecture.options.variant</c>.</summary>
     private static Dictionary<string, string> ShortNames(List<string> paths)
@@ -124,15 +124,15 @@ internal static class SweepReport
         return names;
     }
 
-    private static byte[] SuccessRates(SweepPlan plan, List<JObject> settings, string[] labels)
+    private static byte[] SuccessRates(SweepPlan plan, IReadOnlyList<SettingSummary> settings, string[] labels)
     {
         Plot plot = new();
         for (int i = 0; i < settings.Count; i++)
         {
-            JObject row = settings[i];
-            double rate = (double?)row["successRate"] ?? 0;
-            double low = (double)row["successRateLow"]!;
-            double high = (double)row["successRateHigh"]!;
+            SettingSummary row = settings[i];
+            double rate = row.SuccessRate ?? 0;
+            double low = row.SuccessRateLow;
+            double high = row.SuccessRateHigh;
             var bar = plot.Add.Bar(position: i, value: rate, error: 0);
             bar.Color = Colors.C0;
             // The 95% interval as a whisker with caps.

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using Anc.Results;
 
 namespace Anc.Sweeps;
 
@@ -7,11 +7,11 @@ namespace Anc.Sweeps;
 /// <param name="Summary">Its <c>summary.json</c>.</param>
 /// <param name="Trained">Trials trained (or resumed) now.</param>
 /// <param name="Skipped">Trials that had finished before.</param>
-public sealed record SweepResult(string Directory, JObject Summary, int Trained, int Skipped)
+public sealed record SweepResult(string Directory, SweepSummaryFile Summary, int Trained, int Skipped)
 {
     /// <summary>Whether every trial has finished.</summary>
-    public bool Complete => (string?)Summary["status"] == "complete";
+    public bool Complete => Summary.Status == SweepSummaryFile.Complete;
 
     /// <summary>Whether a trial's seed crashed.</summary>
-    public bool AnyCrashed => ((JArray)Summary["settings"]!).Any(s => (int)s["crashed"]! > 0);
+    public bool AnyCrashed => Summary.Settings.Any(s => s.Crashed > 0);
 }

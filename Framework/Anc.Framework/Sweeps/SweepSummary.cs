@@ -16,64 +16,51 @@ namespace Anc.Sweeps;
 internal static class SweepSummary
 {
     /// <summary>The plan as <c>sweep.json</c> records it: the settings with their changes and the trials with their folders.</summary>
-    public static JObject Plan(SweepPlan plan) => new()
-    {
-        ["sweep"] = plan.Name,
-        ["file"] = plan.File,
-        ["manifest"] = plan.BaseManifest,
-        ["seeds"] = new JArray(plan.Seeds),
-        ["settings"] = new JArray(plan.Settings.Select(s => new JObject
-        {
-            ["id"] = s.Id,
-            ["label"] = s.Label,
-            ["overrides"] = Overrides(s),
-        })),
-        ["trials"] = new JArray(plan.Trials.Select(t => new JObject
-        {
-            ["id"] = t.Id,
-            ["setting"] = t.Setting.Id,
-            ["seed"] = t.Seed,
-            ["directory"] = Path.Combine("trials", t.Id),
-        })),
-    };
+    public static SweepPlanFile Plan(SweepPlan plan) => new(
+        plan.Name,
+        plan.File,
+        plan.BaseManifest,
+        plan.Seeds.ToList(),
+        plan.Settings.Select(s => new PlannedSetting(s.Id, s.Label, Overrides(s))).ToList(),
+        plan.Trials.Select(t => new PlannedTrial(t.Id, t.Setting.Id, t.Seed, Path.Combine("trials", t.Id))).ToList());
 
     /// <summary>The summary of the trials' <paramref name="outcomes"/>, by setting.</summary>
-    public static JObject Build(SweepPlan plan, ILookup<SweepSetting, SeedOutcome> outcomes)
+    public static SweepSummaryFile Build(SweepPlan plan, ILookup<SweepSetting, SeedOutcome> outcomes)
     {
-        JArray settings = [];
+        List<SettingSummary> settings = [];
         foreach (SweepSetting setting in plan.Settings)
         {
             List<SeedOutcome> seeds = [.. outcomes[setting]];
             int succeeded = seeds.Count(s => s.Success);
             (double low, double high) = WilsonInterval.Of(succeeded, seeds.Count);
-            settings.Add(new JObject
-            {
-                ["id"] = setting.Id,
-                ["label"] = setting.Label,
-                ["overrides"] = Overrides(setting),
-                ["trials"] = plan.Seeds.Count,
-                ["finished"] = seeds.Count,
-                ["succeeded"] = succeeded,
-                ["crashed"] = seeds.Count(s => s.Status == SeedStatus.Crashed),
-                ["successRate"] = seeds.Count == 0 ? null : (double)succeeded / seeds.Count,
-                ["successRateLow"] = Math.Round(low, 4),
-                ["successRateHigh"] = Math.Round(high, 4),
-                ["metrics"] = JToken.Parse(ResultJson.ToText(RunSummary.Statistics([.. seeds.Where(s => s.Status == SeedStatus.Completed)]))),
-            });
+            settings.Add(new SettingSummary(
+                setting.Id,
+                setting.Label,
+                Overrides(setting),
+                plan.Seeds.Count,
+                seeds.Count,
+                succeeded,
+                seeds.Count(s => s.Status == SeedStatus.Crashed),
+                seeds.Count == 0 ? null : (double)succeeded / seeds.Count,
+                Math.Round(low, 4),
+                Math.Round(high, 4),
+                RunSummary.Statistics([.. seeds.Where(s => s.Status == SeedStatus.Completed)])));
         }
 
         int finished = outcomes.Sum(g => g.Count());
-        return new JObject
-        {
-            ["sweep"] = plan.Name,
-            ["manifest"] = plan.BaseManifest,
-            ["status"] = finished == plan.Trials.Count ? "complete" : "incomplete",
-            ["trials"] = plan.Trials.Count,
-            ["finished"] = finished,
-            ["settings"] = settings,
-        };
+        return new SweepSummaryFile(
+            plan.Name, plan.BaseManifest, finished == plan.Trials.Count ? SweepSummaryFile.Complete : SweepSummaryFile.Incomplete, plan.Trials.Count, finished, settings);
     }
 
-    private static JObject Overrides(SweepSetting setting) =>
-        new(setting.Overrides.Select(o => new JProperty(o.Key, o.Value.DeepClone())));
+    // A later change to the same path wins, as when the manifest is read.
+    private static Dictionary<string, JToken> Overrides(SweepSetting setting)
+    {
+        Dictionary<string, JToken> overrides = new(StringComparer.Ordinal);
+        foreach ((string path, JToken value) in setting.Overrides)
+        {
+            overrides[path] = value.DeepClone();
+        }
+
+        return overrides;
+    }
 }

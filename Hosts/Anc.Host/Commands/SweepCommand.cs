@@ -4,10 +4,10 @@ using Anc.Cluster.Hosting;
 using Anc.Diagnostics;
 using Anc.Host.Cluster;
 using Anc.Host.Console;
+using Anc.Results;
 using Anc.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Host.Commands;
 
@@ -70,12 +70,12 @@ internal static class SweepCommand
                     new SweepSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) },
                     lines ? new Reporter(finished => System.Console.WriteLine(Line(finished))) : null,
                     stop.Token);
-            foreach (JObject setting in ((JArray)result.Summary["settings"]!).OfType<JObject>())
+            foreach (SettingSummary setting in result.Summary.Settings)
             {
                 System.Console.WriteLine(Setting(setting));
             }
 
-            System.Console.WriteLine($"{result.Directory}: {result.Summary["finished"]} of {result.Summary["trials"]} trials finished ({result.Trained} trained now, {result.Skipped} finished before); summary.md, summary.json, plots/");
+            System.Console.WriteLine($"{result.Directory}: {result.Summary.Finished} of {result.Summary.Trials} trials finished ({result.Trained} trained now, {result.Skipped} finished before); summary.md, summary.json, plots/");
             return result.Complete && !result.AnyCrashed ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
@@ -101,10 +101,10 @@ internal static class SweepCommand
 
     private static string Line(TrialFinished finished) => $"[{finished.Done}/{finished.Total}] {TrialLine.Of(finished.Trial, finished.Summary)}";
 
-    private static string Setting(JObject setting) =>
-        setting["successRate"]?.Type is JTokenType.Float or JTokenType.Integer
-            ? string.Create(CultureInfo.InvariantCulture, $"{setting["label"]}: {setting["succeeded"]} of {setting["finished"]} succeeded, success rate {(double)setting["successRate"]!:0.###} (95% interval {(double)setting["successRateLow"]!:0.###} to {(double)setting["successRateHigh"]!:0.###})")
-            : $"{setting["label"]}: no trial finished yet";
+    private static string Setting(SettingSummary setting) =>
+        setting.SuccessRate is { } rate
+            ? string.Create(CultureInfo.InvariantCulture, $"{setting.Label}: {setting.Succeeded} of {setting.Finished} succeeded, success rate {rate:0.###} (95% interval {setting.SuccessRateLow:0.###} to {setting.SuccessRateHigh:0.###})")
+            : $"{setting.Label}: no trial finished yet";
 
     /// <summary>Reports on the trial's own thread, at once (Progress&lt;T&gt; would post to the thread pool and lines could come after the summary).</summary>
     private sealed class Reporter(Action<TrialFinished> report) : IProgress<TrialFinished>
