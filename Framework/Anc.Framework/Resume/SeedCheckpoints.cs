@@ -1,6 +1,5 @@
+using Anc.Results;
 using Anc.Scenarios;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using TorchSharp;
 
 namespace Anc.Resume;
@@ -14,7 +13,6 @@ namespace Anc.Resume;
 /// </summary>
 public sealed class SeedCheckpoints(string seedDirectory)
 {
-    private const string StateFile = "checkpoint.json";
     private const string TorchRandomFile = "torch-rng.dat";
 
     private string Root => Path.Combine(seedDirectory, "checkpoints");
@@ -37,14 +35,9 @@ public sealed class SeedCheckpoints(string seedDirectory)
             torch.save(state, Path.Combine(temporary, TorchRandomFile));
         }
 
-        JObject json = new()
-        {
-            ["step"] = step,
-            ["elapsedSeconds"] = elapsedSeconds,
-            ["metricsBytes"] = metricsBytes,
-            ["final"] = final,
-        };
-        File.WriteAllText(Path.Combine(temporary, StateFile), json.ToString(Formatting.Indented));
+        File.WriteAllText(
+            Path.Combine(temporary, CheckpointStateFile.FileName),
+            ResultJson.ToText(new CheckpointStateFile(step, elapsedSeconds, metricsBytes, final)));
         if (Directory.Exists(target))
         {
             Directory.Delete(target, recursive: true);
@@ -84,13 +77,8 @@ public sealed class SeedCheckpoints(string seedDirectory)
 
     private static SeedCheckpoint? Read(string directory)
     {
-        string path = Path.Combine(directory, StateFile);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        JObject json = JObject.Parse(File.ReadAllText(path));
-        return new SeedCheckpoint(directory, (long)json["step"]!, (double)json["elapsedSeconds"]!, (long)json["metricsBytes"]!, (bool)json["final"]!);
+        return ResultJson.ReadIfExists<CheckpointStateFile>(Path.Combine(directory, CheckpointStateFile.FileName)) is { } state
+            ? new SeedCheckpoint(directory, state.Step, state.ElapsedSeconds, state.MetricsBytes, state.Final)
+            : null;
     }
 }

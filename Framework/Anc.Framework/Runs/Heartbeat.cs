@@ -1,5 +1,5 @@
+using Anc.Results;
 using Anc.Observers;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Runs;
 
@@ -34,11 +34,6 @@ internal sealed class Heartbeat(RunDirectory run, TimeProvider time) : IRunObser
     private void Beat()
     {
         _last = time.GetUtcNow();
-        run.WriteJson("heartbeat.json", new JObject
-        {
-            ["pid"] = Environment.ProcessId,
-            ["machine"] = Environment.MachineName,
-            ["updatedAt"] = _last.ToString("O"),
-        });
+        ResultJson.Write(run, HeartbeatFile.FileName, new HeartbeatFile(Environment.ProcessId, Environment.MachineName, _last));
     }
 }

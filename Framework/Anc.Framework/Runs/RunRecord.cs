@@ -56,23 +56,34 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
             ? stamp
             : new DateTimeOffset(System.IO.Directory.GetCreationTimeUtc(full), TimeSpan.Zero);
         int seeds = (manifest["seeds"] as JArray)?.Count ?? 0;
-        string status = summary?.Status ?? (IsAlive(ReadJson(Path.Combine(full, "heartbeat.json")), now) ? RunStatus.Running : RunStatus.Killed);
+        string status = summary?.Status ?? (IsAlive(full, now) ? RunStatus.Running : RunStatus.Killed);
         return new RunRecord(full, (string?)manifest["experiment"] ?? "?", started, seeds, summary?.SuccessRate, status, summary);
     }
 
-    private static bool IsAlive(JObject? heartbeat, DateTimeOffset now)
+    private static bool IsAlive(string directory, DateTimeOffset now)
     {
-        if (heartbeat is null || !DateTimeOffset.TryParse((string?)heartbeat["updatedAt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset updated)
-            || now - updated > Stale)
+        HeartbeatFile? heartbeat;
+        try
+        {
+            heartbeat = ResultJson.ReadIfExists<HeartbeatFile>(Path.Combine(directory, HeartbeatFile.FileName));
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return false;
+        }
+
+        if (heartbeat is null || now - heartbeat.UpdatedAt > Stale)
         {
             return false;
         }
 
         // On this machine a dead process settles it at once; elsewhere the heartbeat's age decides.
-        if ((string?)heartbeat["machine"] != Environment.MachineName || heartbeat["pid"] is not JValue { Type: JTokenType.Integer } pid)
+        if (heartbeat.Machine != Environment.MachineName)
         {
             return true;
         }
+
+        int pid = heartbeat.Pid;
 
         try
         {
