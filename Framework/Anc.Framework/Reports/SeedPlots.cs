@@ -1,6 +1,7 @@
 using System.Globalization;
+using Anc.Results;
 using Anc.Runs;
-using Newtonsoft.Json.Linq;
+using Anc.Scenarios;
 using ScottPlot;
 
 namespace Anc.Reports;
@@ -76,19 +77,18 @@ internal static class SeedPlots
     /// <summary>Each evaluated adversary's held-out figure at each measurement; null when none has a history.</summary>
     private static byte[]? Evaluation(string evaluationFile, string title)
     {
-        JObject evaluation = JObject.Parse(File.ReadAllText(evaluationFile));
+        EvaluationFile evaluation = ResultJson.Parse<EvaluationFile>(File.ReadAllText(evaluationFile));
         Plot plot = new();
         int drawn = 0;
-        foreach (JToken adversary in evaluation["adversaries"] ?? new JArray())
+        foreach (AdversaryTrial adversary in evaluation.Adversaries)
         {
-            JToken[] history = (adversary["history"] ?? new JArray()).ToArray();
-            if (history.Length == 0)
+            if (adversary.History.Count == 0)
             {
                 continue;
             }
 
-            var scatter = plot.Add.Scatter(history.Select(p => (double)p["step"]!).ToArray(), history.Select(p => (double)p["value"]!).ToArray());
-            scatter.LegendText = string.Create(CultureInfo.InvariantCulture, $"{adversary["name"]} (best {(double)adversary["best"]!:0.###})");
+            var scatter = plot.Add.Scatter(adversary.History.Select(p => (double)p.Step).ToArray(), adversary.History.Select(p => p.Value).ToArray());
+            scatter.LegendText = string.Create(CultureInfo.InvariantCulture, $"{adversary.Name} (best {adversary.Best:0.###})");
             scatter.LineWidth = 2;
             drawn++;
         }
