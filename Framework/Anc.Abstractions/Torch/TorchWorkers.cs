@@ -11,6 +11,10 @@ namespace Anc.Torch;
 /// thread each do more work per second than one after another on all threads. A piece must
 /// draw its randomness from generators of its own, not torch's global one; its figures are then
 /// those of the piece run alone, up to the order of float additions inside torch's kernels.
+/// A piece must not start garbage collections (<see cref="TorchGarbage"/>) while others run,
+/// and should pass no scalars converted from plain numbers (<c>Tensor.add_(other)</c> converts
+/// a 1; pass a process-wide <c>Scalar</c> as its alpha): a collection on one piece's thread can
+/// finalize a scalar that another piece's torch call still reads.
 /// </summary>
 public static class TorchWorkers
 {
