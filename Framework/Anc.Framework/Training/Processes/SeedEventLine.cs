@@ -1,6 +1,6 @@
 using Anc.Observers;
+using Anc.Results;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Anc.Training.Processes;
 
@@ -11,14 +11,8 @@ namespace Anc.Training.Processes;
 /// </summary>
 internal static class SeedEventLine
 {
-    public static string Write(MetricEvent metrics) => new JObject
-    {
-        ["seed"] = metrics.Seed,
-        ["phase"] = metrics.Phase,
-        ["step"] = metrics.Step,
-        ["totalSteps"] = metrics.TotalSteps,
-        ["values"] = new JObject(metrics.Values.Select(v => new JProperty(v.Key, v.Value))),
-    }.ToString(Formatting.None);
+    /// <summary>The event as one line: <c>{"seed":…,"phase":…,"step":…,"totalSteps":…,"values":{…}}</c>.</summary>
+    public static string Write(MetricEvent metrics) => ResultJson.ToText(metrics, indented: false);
 
     /// <summary>The event on <paramref name="line"/>, or null for anything else a process printed.</summary>
     public static MetricEvent? Read(string line)
@@ -30,15 +24,10 @@ internal static class SeedEventLine
 
         try
         {
-            JObject json = JObject.Parse(line);
-            return new MetricEvent(
-                (int)json["seed"]!,
-                (string)json["phase"]!,
-                (long)json["step"]!,
-                (long)json["totalSteps"]!,
-                ((JObject)json["values"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value, StringComparer.Ordinal));
+            // Another object a process printed leaves the event's required parts empty.
+            return ResultJson.Parse<MetricEvent>(line) is { Phase: not null, Values: not null } metrics ? metrics : null;
         }
-        catch (Exception e) when (e is JsonException or InvalidCastException or NullReferenceException or FormatException)
+        catch (JsonException)
         {
             return null;
         }
