@@ -27,6 +27,28 @@ public sealed class TorchWorkersTests
     }
 
     [Fact]
+    public void While_pieces_run_side_by_side_no_collection_of_torchs_garbage_is_due_and_after_them_it_is()
+    {
+        torch.set_num_threads(2);
+        ConcurrentBag<bool> due = [];
+        using Barrier together = new(2);
+        Action piece = () =>
+        {
+            Assert.True(together.SignalAndWait(TimeSpan.FromSeconds(30)));
+            due.Add(TorchGarbage.Collects(TorchGarbage.Interval));
+        };
+
+        TorchWorkers.Run([piece, piece], threads: 2, CancellationToken.None);
+        bool dueAlone = false;
+        TorchWorkers.Run([() => dueAlone = TorchGarbage.Collects(TorchGarbage.Interval)], threads: 2, CancellationToken.None);
+
+        Assert.Equal([false, false], due);
+        Assert.True(dueAlone);
+        Assert.True(TorchGarbage.Collects(TorchGarbage.Interval));
+        Assert.False(TorchGarbage.Collects(TorchGarbage.Interval + 1));
+    }
+
+    [Fact]
     public void With_one_thread_pieces_run_in_turn_on_the_callers_thread()
     {
         List<int> threads = [];

@@ -13,20 +13,25 @@ namespace Anc.Torch;
 /// Collect on the training thread, between steps, never from a timer: TorchSharp reads a
 /// converted scalar's handle and passes it to native code without keeping the scalar alive, so
 /// a collection that another thread starts in the middle of an operation can free the scalar
-/// under it.
+/// under it. For the same reason <see cref="CollectAfter"/> does nothing while
+/// <see cref="TorchWorkers"/> runs pieces side by side: one piece's collection would land in the
+/// middle of another's operations.
 /// </remarks>
 public static class TorchGarbage
 {
     /// <summary>Steps between collections.</summary>
     public const int Interval = 10;
 
-    /// <summary>Collects the youngest generation after every <see cref="Interval"/>th step.</summary>
+    /// <summary>Collects the youngest generation after every <see cref="Interval"/>th step, unless pieces run side by side.</summary>
     /// <param name="step">The step just finished, from 1.</param>
     public static void CollectAfter(long step)
     {
-        if (step % Interval == 0)
+        if (Collects(step))
         {
             GC.Collect(0);
         }
     }
+
+    /// <summary>Whether <see cref="CollectAfter"/> collects after <paramref name="step"/> now.</summary>
+    internal static bool Collects(long step) => step % Interval == 0 && !TorchWorkers.SideBySide;
 }

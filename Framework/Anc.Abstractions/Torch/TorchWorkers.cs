@@ -11,13 +11,19 @@ namespace Anc.Torch;
 /// thread each do more work per second than one after another on all threads. A piece must
 /// draw its randomness from generators of its own, not torch's global one; its figures are then
 /// those of the piece run alone, up to the order of float additions inside torch's kernels.
-/// A piece must not start garbage collections (<see cref="TorchGarbage"/>) while others run,
-/// and should pass no scalars converted from plain numbers (<c>Tensor.add_(other)</c> converts
-/// a 1; pass a process-wide <c>Scalar</c> as its alpha): a collection on one piece's thread can
-/// finalize a scalar that another piece's torch call still reads.
+/// While pieces run side by side, <see cref="TorchGarbage.CollectAfter"/> does not collect, and
+/// a piece should pass no scalars converted from plain numbers (<c>Tensor.add_(other)</c> converts
+/// a 1; pass a process-wide <c>Scalar</c> as its alpha): a collection that another thread's
+/// allocations start can finalize a scalar that a piece's torch call still reads.
 /// </summary>
 public static class TorchWorkers
 {
+    // How many calls of Run have pieces side by side now (more than one may, from several threads).
+    private static int _sideBySide;
+
+    /// <summary>Whether pieces run side by side now, on threads of their own.</summary>
+    internal static bool SideBySide => Volatile.Read(ref _sideBySide) > 0;
+
     /// <summary>
     /// Runs <paramref name="pieces"/> on at most <paramref name="threads"/> threads at once, each
     /// with an equal part of <paramref name="threads"/> torch threads, and returns when all are
@@ -70,6 +76,7 @@ public static class TorchWorkers
         // A new thread takes torch's process-wide count at its first parallel operation, so it is
         // set here too, not only on each worker (which sets its own OpenMP and MKL counts).
         torch.set_num_threads(each);
+        Interlocked.Increment(ref _sideBySide);
         try
         {
             Thread[] running = Enumerable.Range(0, workers).Select(_ => new Thread(Work) { IsBackground = true, Name = "anc torch worker" }).ToArray();
@@ -78,6 +85,7 @@ public static class TorchWorkers
         }
         finally
         {
+            Interlocked.Decrement(ref _sideBySide);
             torch.set_num_threads(before);
         }
 

@@ -63,7 +63,7 @@ internal sealed class FreshEveTrainer
     public IReadOnlyList<AdversaryTrial> TrainAll(Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, Tensor heldOutInput, Tensor heldOutPlaintext)
     {
         EvaluationProgress progress = new(_context, (long)_evaluation.FreshEves * _evaluation.Steps);
-        return SideBySide((group, alone) => Train(group, alone, eavesdrop, heldOutInput, heldOutPlaintext, progress)).SelectMany(trials => trials).ToList();
+        return SideBySide(group => Train(group, eavesdrop, heldOutInput, heldOutPlaintext, progress)).SelectMany(trials => trials).ToList();
     }
 
     /// <summary>One step of Eve on one batch, <paramref name="loss"/> of her guesses from <paramref name="input"/>; returns the loss.</summary>
@@ -100,16 +100,15 @@ internal sealed class FreshEveTrainer
         try
         {
             int each = Math.Max(1, (steps + _evaluation.FreshEves - 1) / _evaluation.FreshEves);
-            SideBySide((group, alone) =>
+            return SideBySide(group =>
             {
                 for (int step = 1; step <= each; step++)
                 {
-                    TrainStep(group, alone, eavesdrop, step);
+                    TrainStep(group, eavesdrop, step);
                 }
 
-                return each;
-            });
-            return each * _evaluation.FreshEves;
+                return each * group.Count;
+            }).Sum();
         }
         finally
         {
@@ -140,17 +139,15 @@ internal sealed class FreshEveTrainer
     /// <summary>
     /// Builds the fresh Eves' groups (<see cref="BuildGroups"/>), runs <paramref name="train"/> on
     /// each, side by side on torch's threads, and drops them; the results in the groups' order.
-    /// <paramref name="train"/> learns whether its group trains alone (no other thread runs torch meanwhile).
     /// </summary>
-    private T[] SideBySide<T>(Func<FreshEveGroup, bool, T> train)
+    private T[] SideBySide<T>(Func<FreshEveGroup, T> train)
     {
         int threads = torch.get_num_threads();
         List<FreshEveGroup> groups = BuildGroups(threads);
         try
         {
             T[] results = new T[groups.Count];
-            bool alone = groups.Count == 1;
-            TorchWorkers.Run(groups.Select((group, i) => (Action)(() => results[i] = train(group, alone))).ToList(), threads, _context.CancellationToken);
+            TorchWorkers.Run(groups.Select((group, i) => (Action)(() => results[i] = train(group))).ToList(), threads, _context.CancellationToken);
             return results;
         }
         finally
@@ -203,13 +200,13 @@ internal sealed class FreshEveTrainer
     /// Trains <paramref name="group"/> for the evaluation's steps, measuring each of its Eves on
     /// the held-out batch every few steps; each Eve's best measurement counts.
     /// </summary>
-    private List<AdversaryTrial> Train(FreshEveGroup group, bool alone, Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, Tensor heldOutInput, Tensor heldOutPlaintext, EvaluationProgress progress)
+    private List<AdversaryTrial> Train(FreshEveGroup group, Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, Tensor heldOutInput, Tensor heldOutPlaintext, EvaluationProgress progress)
     {
         List<MetricPoint>[] histories = Enumerable.Range(0, group.Count).Select(_ => new List<MetricPoint>()).ToArray();
         int reported = 0;
         for (int step = 1; step <= _evaluation.Steps; step++)
         {
-            TrainStep(group, alone, eavesdrop, step);
+            TrainStep(group, eavesdrop, step);
 
             if (step % _evaluation.MeasureEvery == 0 || step == _evaluation.Steps)
             {
@@ -233,18 +230,13 @@ internal sealed class FreshEveTrainer
 
     /// <summary>
     /// One training step of every Eve of <paramref name="group"/>, each on a batch from her own
-    /// stream. Only a group that trains <paramref name="alone"/> collects TorchSharp's garbage
-    /// between steps: a collection from one worker's thread while another is inside a torch call
-    /// could run the finalizer of a scalar that call still reads (see <see cref="TorchGarbage"/>);
-    /// side by side, the steps' code passes no converted scalars, so there is little to collect.
+    /// stream (TorchSharp's garbage is collected between steps only where the group trains alone;
+    /// see <see cref="TorchGarbage"/>).
     /// </summary>
-    private void TrainStep(FreshEveGroup group, bool alone, Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, int step)
+    private void TrainStep(FreshEveGroup group, Func<BitSource, int, (Tensor Input, Tensor Plaintext)> eavesdrop, int step)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         group.Step(eavesdrop, _context.Training.BatchSize, _eve.Loss.Compute);
-        if (alone)
-        {
-            TorchGarbage.CollectAfter(step);
-        }
+        TorchGarbage.CollectAfter(step);
     }
 }
