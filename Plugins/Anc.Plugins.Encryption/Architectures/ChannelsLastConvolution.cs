@@ -43,10 +43,6 @@ internal sealed class ChannelsLastConvolution : IDisposable
     /// </summary>
     private const int NarrowBlock = 16;
 
-    // Tensor.add_(other) converts a 1 into a new native scalar at every call, which a collection
-    // started by another thread (fresh Eves train side by side) could free under the call.
-    private static readonly Scalar One = 1;
-
     private readonly ConvolutionLayer _layer;
     private readonly long[] _padding;
     private readonly long _inputWidth;
@@ -137,7 +133,7 @@ internal sealed class ChannelsLastConvolution : IDisposable
             {
                 // Broadcasting a bias over rows this short is slow (three times the product at 4 columns);
                 // over the example's whole output row it is a plain vectorised add.
-                return torch.mm(blocks, matrix).view(batch, _blocks * _bandColumns).add_(biasRow, One);
+                return torch.mm(blocks, matrix).view(batch, _blocks * _bandColumns).add_(biasRow, Scalars.One);
             }
 
             // One block's share of the row (it repeats every output depth), added in the product.

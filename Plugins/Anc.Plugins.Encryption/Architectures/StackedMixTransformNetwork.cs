@@ -15,10 +15,6 @@ namespace Anc.Plugins.Encryption.Architectures;
 /// </summary>
 internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
 {
-    // Tensor.add_(other) converts a 1 into a new native scalar at every call, which a collection
-    // started by another thread (fresh Eves train side by side) could free under the call.
-    private static readonly Scalar One = 1;
-
 #pragma warning disable IDE1006 // TorchSharp names a module's parameters after its fields: they are its checkpoints' keys.
     private readonly Parameter denseWeight;
     private readonly Parameter denseBias;
@@ -102,7 +98,7 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         // x W^T + b per network, as MixTransformNetwork's Linear computes it. Products then an
         // in-place bias, not baddbmm: TorchSharp 0.107's baddbmm hands libtorch its operands in
         // another order (its bias is taken for the first batch), and fails on these shapes.
-        Tensor h = torch.bmm(input, denseWeight.transpose(1, 2)).add_(denseBias.unsqueeze(1), One);
+        Tensor h = torch.bmm(input, denseWeight.transpose(1, 2)).add_(denseBias.unsqueeze(1), Scalars.One);
         if (_denseActivation)
         {
             h = h.sigmoid();
@@ -118,7 +114,7 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
             // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows];
             // the bias over each example's whole output row, where a vectorised add is fast.
             h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix)
-                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(convolution.BiasRow(Bias(i)).unsqueeze(1), One);
+                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(convolution.BiasRow(Bias(i)).unsqueeze(1), Scalars.One);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
 

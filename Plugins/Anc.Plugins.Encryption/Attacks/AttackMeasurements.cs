@@ -13,13 +13,11 @@ namespace Anc.Plugins.Encryption.Attacks;
 /// </summary>
 internal static class AttackMeasurements
 {
-    private static readonly Scalar Zero = 0;
-
     /// <summary>How many of <paramref name="truth"/>'s bits the signs of <paramref name="output"/> get right.</summary>
     public static long CorrectBits(Tensor output, Tensor truth)
     {
-        using Tensor guesses = output.ge(Zero);
-        using Tensor bits = truth.gt(Zero);
+        using Tensor guesses = output.ge(Scalars.Zero);
+        using Tensor bits = truth.gt(Scalars.Zero);
         using Tensor correct = guesses.eq(bits);
         using Tensor count = correct.sum();
         return count.item<long>();

@@ -1,5 +1,4 @@
 using Anc.Components;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Losses;
@@ -15,14 +14,11 @@ public sealed class L1BitsLoss : ILossFunction
     /// <summary>The name manifests use.</summary>
     public const string Name = "l1-bits";
 
-    // One for the process: a scalar converted at every call is native memory freed only by a finalizer.
-    private static readonly Scalar Two = 2;
-
     /// <inheritdoc />
     public Tensor Compute(Tensor target, Tensor estimate)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(estimate);
-        return (target - estimate).abs().sum(-1).mean([-1]).div(Two);
+        return (target - estimate).abs().sum(-1).mean([-1]).div(Scalars.Two);
     }
 }

@@ -15,10 +15,6 @@ public sealed class BitSource : IDisposable
     private readonly Tensor _shifts;
     private readonly Tensor _lowestBit;
 
-    // Kept rather than converted at every call: a converted scalar is native memory freed only by a finalizer.
-    private readonly Scalar _one = 1;
-    private readonly Scalar _two = 2;
-
     /// <summary>Creates a source whose stream is fixed by <paramref name="seed"/>.</summary>
     public BitSource(long seed, Device device)
     {
@@ -38,7 +34,7 @@ public sealed class BitSource : IDisposable
         using Tensor drawn = torch.randint(0, 1 << BitsPerDraw, [rows, draws, 1], dtype: ScalarType.Int32, device: _device, generator: _generator);
         using Tensor shifted = drawn.bitwise_right_shift(_shifts);
         using Tensor unpacked = shifted.bitwise_and_(_lowestBit);
-        return unpacked.view(rows, draws * BitsPerDraw).narrow(1, 0, bits).to(ScalarType.Float32).mul_(_two).sub_(_one);
+        return unpacked.view(rows, draws * BitsPerDraw).narrow(1, 0, bits).to(ScalarType.Float32).mul_(Scalars.Two).sub_(Scalars.One);
     }
 
     /// <summary>Writes where the stream is to <paramref name="path"/>, for a checkpoint.</summary>
@@ -60,8 +56,6 @@ public sealed class BitSource : IDisposable
     {
         _shifts.Dispose();
         _lowestBit.Dispose();
-        _one.Dispose();
-        _two.Dispose();
         _generator.Dispose();
     }
 }

@@ -14,17 +14,15 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// </summary>
 internal sealed class ChosenPlaintextGame
 {
-    // Held for the process rather than converted at every round: a converted scalar is native
-    // memory freed only by a finalizer (see BitSource).
+    // Held for the process rather than converted at every round (see Scalars).
     private static readonly Scalar Chance = Math.Log(2);
-    private static readonly Scalar Zero = 0;
 
     private ChosenPlaintextGame(Tensor first, Tensor second, Tensor coin)
     {
         First = first;
         Second = second;
         Coin = coin;
-        using Tensor secondEncrypted = coin.gt(Zero);
+        using Tensor secondEncrypted = coin.gt(Scalars.Zero);
         Encrypted = torch.where(secondEncrypted, second, first);
     }
 

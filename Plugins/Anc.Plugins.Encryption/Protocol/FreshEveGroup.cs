@@ -14,10 +14,6 @@ namespace Anc.Plugins.Encryption.Protocol;
 /// </summary>
 internal sealed class FreshEveGroup : IDisposable
 {
-    // Adding the Eves' losses with a 1 converted at every call would leave a native scalar that
-    // a collection on another worker's thread could free while the call reads it.
-    private static readonly Scalar One = 1;
-
     private readonly nn.Module<Tensor, Tensor> _network;
     private readonly BitSource[] _sources;
     private readonly AdamOptimizer _optimizer;
@@ -100,7 +96,7 @@ internal sealed class FreshEveGroup : IDisposable
         {
             Tensor guesses = _network.forward(torch.stack(batches.Select(b => b.Input).ToArray()));
             // Slices of the stack have disjoint weights: the sum's gradient in slice k is Eve k's own.
-            value = Enumerable.Range(0, Count).Select(k => loss(batches[k].Plaintext, guesses[k])).Aggregate((a, b) => a.add(b, One));
+            value = Enumerable.Range(0, Count).Select(k => loss(batches[k].Plaintext, guesses[k])).Aggregate((a, b) => a.add(b, Scalars.One));
         }
         else
         {
