@@ -53,8 +53,8 @@ internal sealed class ChannelsLastConvolution : IDisposable
     private readonly long _kernel;
     private readonly long _bandRows;
     private readonly long _bandColumns;
-    private Tensor? _selectionTensor;
-    private Tensor? _biasSelectionTensor;
+    private Tensor? _bandSelection;
+    private Tensor? _biasSelection;
 
     /// <param name="layer">The convolution.</param>
     /// <param name="inputWidth">The width of its input.</param>
@@ -126,9 +126,9 @@ internal sealed class ChannelsLastConvolution : IDisposable
         long batch = input.shape[0];
         if (HasBand)
         {
-            Tensor matrix = Band(weight.reshape(1, -1)).view(_bandRows, _bandColumns);
+            (Tensor band, Tensor biasRow) = Weights(weight.reshape(1, -1), bias.unsqueeze(0));
+            Tensor matrix = band.view(_bandRows, _bandColumns);
             Tensor blocks = input.reshape(batch * _blocks, _bandRows);
-            Tensor biasRow = BiasRow(bias.unsqueeze(0));
             if (_bandColumns < NarrowBlock)
             {
                 // Broadcasting a bias over rows this short is slow (three times the product at 4 columns);
@@ -224,54 +224,47 @@ internal sealed class ChannelsLastConvolution : IDisposable
 
     /// <summary>
     /// The band matrices of <paramref name="kernels"/> (<c>[networks, kernel size]</c>, each row
-    /// a flattened kernel) as <c>[networks, <see cref="BandRows"/> x <see cref="BandColumns"/>]</c>:
-    /// the kernels times the selection matrix, exact (each cell is one weight times one). Only when <see cref="HasBand"/>.
+    /// a flattened kernel) as <c>[networks, <see cref="BandRows"/> x <see cref="BandColumns"/>]</c>,
+    /// the kernels times the band's selection matrix (exact: each cell is one weight times one),
+    /// and <paramref name="biases"/> (<c>[networks, output depth]</c>) repeated once per output
+    /// position, <c>[networks, <see cref="OutputWidth"/> x output depth]</c>, channels last, the
+    /// biases times theirs. Only when <see cref="HasBand"/>.
     /// </summary>
-    internal Tensor Band(Tensor kernels)
+    internal (Tensor Band, Tensor BiasRow) Weights(Tensor kernels, Tensor biases)
     {
-        if (IsStale(_selectionTensor, kernels))
+        // One check per call for both constants: they are made together, once per device and type.
+        if (_bandSelection is null || _bandSelection.device_type != kernels.device_type
+            || _bandSelection.device_index != kernels.device_index || _bandSelection.dtype != kernels.dtype)
         {
-            _selectionTensor?.Dispose();
-            using IDisposable scope = torch.NewDisposeScope();
-            // Row k holds a 1 in each cell that reads weight k; the band's zeros read row K, left out.
-            Tensor cells = torch.tensor(_band!, device: kernels.device).unsqueeze(0);
-            _selectionTensor = torch.zeros(_kernel + 1, _band!.Length, kernels.dtype, kernels.device)
-                .scatter_(0, cells, torch.ones(1, _band.Length, kernels.dtype, kernels.device))
-                .narrow(0, 0, _kernel).contiguous().MoveToOuterDisposeScope();
-            // It lives as long as the network, not the round that first needed it.
-            _selectionTensor.DetachFromDisposeScope();
+            MakeSelections(kernels.dtype, kernels.device);
         }
 
-        return kernels.mm(_selectionTensor!);
-    }
-
-    /// <summary>
-    /// <paramref name="biases"/> (<c>[networks, output depth]</c>) repeated once per output
-    /// position: <c>[networks, <see cref="OutputWidth"/> x output depth]</c>, channels last. Only when <see cref="HasBand"/>.
-    /// </summary>
-    internal Tensor BiasRow(Tensor biases)
-    {
-        if (IsStale(_biasSelectionTensor, biases))
-        {
-            _biasSelectionTensor?.Dispose();
-            using IDisposable scope = torch.NewDisposeScope();
-            // Row c holds a 1 at channel c of every output position.
-            _biasSelectionTensor = torch.eye(_layer.OutputDepth, dtype: biases.dtype, device: biases.device)
-                .repeat(1, _outputWidth).MoveToOuterDisposeScope();
-            _biasSelectionTensor.DetachFromDisposeScope();
-        }
-
-        return biases.mm(_biasSelectionTensor!);
+        return (kernels.mm(_bandSelection!), biases.mm(_biasSelection!));
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _selectionTensor?.Dispose();
-        _biasSelectionTensor?.Dispose();
+        _bandSelection?.Dispose();
+        _biasSelection?.Dispose();
     }
 
-    /// <summary>Whether <paramref name="constant"/> is missing or of another device or type than <paramref name="like"/>.</summary>
-    private static bool IsStale(Tensor? constant, Tensor like) =>
-        constant is null || constant.device_type != like.device_type || constant.device_index != like.device_index || constant.dtype != like.dtype;
+    /// <summary>
+    /// The selection matrices, owned by this object for as long as the network lives: the band's
+    /// (row k holds a 1 in each cell that reads weight k; the band's zeros read row K, left out)
+    /// and the bias's (row c holds a 1 at channel c of every output position).
+    /// </summary>
+    private void MakeSelections(ScalarType type, Device device)
+    {
+        _bandSelection?.Dispose();
+        _biasSelection?.Dispose();
+        using IDisposable scope = torch.NewDisposeScope();
+        Tensor cells = torch.tensor(_band!, device: device).unsqueeze(0);
+        _bandSelection = torch.zeros(_kernel + 1, _band!.Length, type, device)
+            .scatter_(0, cells, torch.ones(1, _band.Length, type, device))
+            .narrow(0, 0, _kernel).contiguous().MoveToOuterDisposeScope();
+        _biasSelection = torch.eye(_layer.OutputDepth, dtype: type, device: device).repeat(1, _outputWidth).MoveToOuterDisposeScope();
+        _bandSelection.DetachFromDisposeScope();
+        _biasSelection.DetachFromDisposeScope();
+    }
 }

@@ -109,12 +109,13 @@ internal sealed class StackedMixTransformNetwork : nn.Module<Tensor, Tensor>
         {
             ChannelsLastConvolution convolution = _channelsLast[i];
             Tensor weight = Kernel(i);
-            Tensor matrix = convolution.Band(weight.reshape(_count, -1)).view(_count, convolution.BandRows, convolution.BandColumns);
+            (Tensor band, Tensor biasRow) = convolution.Weights(weight.reshape(_count, -1), Bias(i));
+            Tensor matrix = band.view(_count, convolution.BandRows, convolution.BandColumns);
             long batch = h.shape[1];
             // Block by block, as ChannelsLastConvolution.Apply: [K, batch x blocks, block rows];
             // the bias over each example's whole output row, where a vectorised add is fast.
             h = torch.bmm(h.reshape(_count, batch * convolution.Blocks, convolution.BandRows), matrix)
-                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(convolution.BiasRow(Bias(i)).unsqueeze(1), Scalars.One);
+                .view(_count, batch, convolution.Blocks * convolution.BandColumns).add_(biasRow.unsqueeze(1), Scalars.One);
             h = i < _channelsLast.Length - 1 ? h.sigmoid() : h.tanh();
         }
 
