@@ -6,8 +6,8 @@ using Newtonsoft.Json.Serialization;
 namespace Anc.Results;
 
 /// <summary>
-/// The one serializer of the files a run leaves (<c>summary.json</c>, <c>seed-&lt;n&gt;/outcome.json</c>,
-/// <c>seed-&lt;n&gt;/evaluation.json</c>): camelCase names for the records' properties, figures'
+/// The one serializer of the files runs and sweeps leave (the records of this namespace) and of
+/// the seed processes' event lines: camelCase names for the records' properties, figures'
 /// names (dictionary keys) as they are, instants in round-trip ("O") form, NaN and infinities
 /// as JSON.NET's symbols, indented. Readers and writers go through it, so a file's names are
 /// said once, in its record.
@@ -59,6 +59,23 @@ public static class ResultJson
         catch (JsonException e)
         {
             throw new JsonException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The <typeparamref name="T"/> in the file at <paramref name="path"/>, or null where there is
+    /// none or it cannot be read: for readers that treat a damaged file as a missing one.
+    /// </summary>
+    public static T? ReadOrNone<T>(string path)
+        where T : class
+    {
+        try
+        {
+            return ReadIfExists<T>(path);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
         }
     }
 

@@ -3,7 +3,6 @@ using Anc.Manifests;
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training;
-using Newtonsoft.Json;
 
 namespace Anc.Resume;
 
@@ -38,17 +37,7 @@ internal static class RunResumption
     public static DateTimeOffset Record(
         RunDirectory run, DateTimeOffset now, IReadOnlyList<string> commandLine, int parallel, int threadsPerSeed, IEnumerable<int> kept, KernelReport kernels)
     {
-        EnvironmentFile? environment;
-        try
-        {
-            environment = EnvironmentFile.ReadIfExists(run.FullPath);
-        }
-        catch (JsonException)
-        {
-            return now;
-        }
-
-        if (environment is null)
+        if (ResultJson.ReadOrNone<EnvironmentFile>(Path.Combine(run.FullPath, EnvironmentFile.FileName)) is not { } environment)
         {
             return now;
         }

@@ -50,7 +50,8 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
         string full = Path.GetFullPath(directory);
         JObject manifest = ReadJson(Path.Combine(full, "manifest.json"))
             ?? throw new IOException($"{directory}: not a run directory (it has no readable manifest.json).");
-        RunSummaryFile? summary = ReadSummary(full);
+        // A damaged summary or heartbeat reads as none: the run browser shows the run as stopped, never fails on it.
+        RunSummaryFile? summary = ResultJson.ReadOrNone<RunSummaryFile>(Path.Combine(full, RunSummaryFile.FileName));
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
         DateTimeOffset started = DateTimeOffset.TryParseExact(name[..Math.Min(15, name.Length)], "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset stamp)
             ? stamp
@@ -62,16 +63,7 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
 
     private static bool IsAlive(string directory, DateTimeOffset now)
     {
-        HeartbeatFile? heartbeat;
-        try
-        {
-            heartbeat = ResultJson.ReadIfExists<HeartbeatFile>(Path.Combine(directory, HeartbeatFile.FileName));
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return false;
-        }
-
+        HeartbeatFile? heartbeat = ResultJson.ReadOrNone<HeartbeatFile>(Path.Combine(directory, HeartbeatFile.FileName));
         if (heartbeat is null || now - heartbeat.UpdatedAt > Stale)
         {
             return false;
@@ -83,29 +75,14 @@ public sealed record RunRecord(string Directory, string Experiment, DateTimeOffs
             return true;
         }
 
-        int pid = heartbeat.Pid;
-
         try
         {
-            using Process process = Process.GetProcessById((int)pid);
+            using Process process = Process.GetProcessById(heartbeat.Pid);
             return !process.HasExited;
         }
         catch (ArgumentException)
         {
             return false;
-        }
-    }
-
-    // A damaged summary reads as none: the run browser shows the run as stopped, never fails on it.
-    private static RunSummaryFile? ReadSummary(string directory)
-    {
-        try
-        {
-            return RunSummaryFile.ReadIfExists(directory);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return null;
         }
     }
 
