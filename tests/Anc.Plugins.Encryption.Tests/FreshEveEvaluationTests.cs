@@ -22,7 +22,7 @@ public sealed class FreshEveEvaluationTests
         using IDisposable turn = TrainingLock.Acquire();
         ConcurrentQueue<MetricEvent> events = new();
         // Above the stacking batch, each Eve trains alone: side by side on two threads, or in turn on one.
-        TrainingOptions training = new() { BatchSize = FreshEveTrainer.StackedUpToBatch * 2, LearningRate = 0.008 };
+        TrainingOptions training = new() { BatchSize = EncryptionFreshEves.StackedUpToBatch * 2, LearningRate = 0.008 };
         using IExperiment experiment = Trained(training, new CollectingProgress(events));
 
         torch.set_num_threads(2);
@@ -59,17 +59,18 @@ public sealed class FreshEveEvaluationTests
             (Tensor input, Tensor plaintext) = Eavesdrop(heldOut, 512);
             L1BitsLoss loss = new();
 
-            using FreshEveGroup together = FreshEveGroup.Build(BuildEve, seed: 7, first: 0, count: 3, learningRate: 0.02, CPU)!;
-            FreshEveGroup[] alone = Enumerable.Range(0, 3).Select(k => FreshEveGroup.Build(BuildEve, seed: 7, first: k, count: 1, learningRate: 0.02, CPU)!).ToArray();
-            double[] start = together.Measure(input, plaintext);
+            Eavesdropping eavesdropping = new(Eavesdrop, 128, loss.Compute, (input, plaintext), (input, plaintext));
+            using EncryptionEveGroup together = EncryptionEveGroup.Build(BuildEve, seed: 7, first: 0, count: 3, learningRate: 0.02, CPU, eavesdropping)!;
+            EncryptionEveGroup[] alone = Enumerable.Range(0, 3).Select(k => EncryptionEveGroup.Build(BuildEve, seed: 7, first: k, count: 1, learningRate: 0.02, CPU, eavesdropping)!).ToArray();
+            double[] start = Measure(together);
             for (int step = 0; step < 150; step++)
             {
-                together.Step(Eavesdrop, 128, loss.Compute);
-                Array.ForEach(alone, eve => eve.Step(Eavesdrop, 128, loss.Compute));
+                together.Step();
+                Array.ForEach(alone, eve => eve.Step());
             }
 
-            double[] stacked = together.Measure(input, plaintext);
-            double[] each = alone.Select(eve => eve.Measure(input, plaintext)[0]).ToArray();
+            double[] stacked = Measure(together);
+            double[] each = alone.Select(eve => Measure(eve)[0]).ToArray();
             Array.ForEach(alone, eve => eve.Dispose());
 
             Assert.Equal(3, together.Count);
@@ -82,6 +83,12 @@ public sealed class FreshEveEvaluationTests
         {
             torch.set_num_threads(2);
         }
+    }
+
+    private static double[] Measure(EncryptionEveGroup group)
+    {
+        using IDisposable noGrad = torch.no_grad();
+        return group.Measure(Evaluation.FreshEveSet.Validation);
     }
 
     /// <summary>A leaky cipher Eve can learn: each ciphertext bit is the plaintext bit, flipped where a key bit and its neighbour's are both -1.</summary>

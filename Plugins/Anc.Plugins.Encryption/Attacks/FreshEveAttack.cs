@@ -1,8 +1,8 @@
 using System.Globalization;
 using Anc.Attacks;
 using Anc.Components;
+using Anc.Evaluation;
 using Anc.Plugins.Encryption.Architectures;
-using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,6 +20,9 @@ public sealed class FreshEveAttack : IAttack
     /// <summary>The name panels use.</summary>
     public const string Name = "fresh-eve";
 
+    // Bits wrong by the signs of her guesses, on the validation and held-out messages.
+    private static readonly FreshEveFigure Figure = new("bitsWrong", LowerIsBetter: true);
+
     private readonly FreshEveAttackOptions _options;
 
     /// <summary>Creates the attack with its options.</summary>
@@ -36,29 +39,39 @@ public sealed class FreshEveAttack : IAttack
         ICipherTarget target = context.Target;
         using AttackSets sets = new(context);
         using IDisposable scope = torch.NewDisposeScope();
-        L1BitsLoss loss = new();
         (Tensor Plaintext, Tensor Observed) validation = sets.ObservedValidation(_options.ValidationExamples);
-        nn.Module<Tensor, Tensor>? best = null;
-        double bestFigure = double.PositiveInfinity;
-        List<MetricPoint> history = [];
-        long total = (long)_options.Restarts * _options.Steps;
-        for (int restart = 0; restart < _options.Restarts; restart++)
+        FreshEveOptions evaluation = new()
         {
-            // Each restart's initial weights come from the attack's seed and the restart's number.
-            torch.random.manual_seed(context.Seed + restart);
-            nn.Module<Tensor, Tensor> eve = Build(target);
-            (double figure, List<MetricPoint> curve) = AttackTraining.TrainGuesser(eve, _options, loss.Compute, sets, validation, context, (long)restart * _options.Steps, total);
-            history.AddRange(curve);
-            if (figure < bestFigure)
+            FreshEves = _options.Restarts,
+            Steps = _options.Steps,
+            MeasureEvery = _options.MeasureEvery,
+            ValidationExamples = _options.ValidationExamples,
+            HeldOutExamples = context.HeldOutExamples,
+        };
+        List<AttackEveGroup> eves = [];
+        try
+        {
+            for (int restart = 0; restart < _options.Restarts; restart++)
             {
-                (bestFigure, best) = (figure, eve);
+                // Each restart's initial weights and plaintexts come from the attack's seed and the restart's number.
+                long seed = context.Seed + EvaluationStreams.FreshEves + restart;
+                torch.random.manual_seed(seed);
+                eves.Add(new AttackEveGroup(restart, Build(target), seed, _options, context, sets, validation));
             }
-        }
 
-        string network = _options.Network == EveNetworkKind.Mlp
-            ? string.Create(CultureInfo.InvariantCulture, $"an MLP of {_options.HiddenLayers} x {_options.WidthFactor * target.ObservedWidth}")
-            : $"the {_options.Variant.ToString().ToLowerInvariant()} mix-and-transform network";
-        return AttackMeasurements.BitsRecovered(best!, sets, context, history, string.Create(CultureInfo.InvariantCulture, $"{network}, best of {_options.Restarts} x {_options.Steps} steps"));
+            // One after another: the restarts share the target's stream of keys.
+            IReadOnlyList<AdversaryTrial> trials = new FreshEveEvaluation(evaluation, Figure, new Progress(context)).Run(eves, threads: 1, context.CancellationToken);
+            int best = Enumerable.Range(0, trials.Count).MinBy(r => trials[r].History.Min(p => p.Value));
+            List<MetricPoint> history = trials.SelectMany((trial, r) => trial.History.Select(p => p with { Step = ((long)r * _options.Steps) + p.Step })).ToList();
+            string network = _options.Network == EveNetworkKind.Mlp
+                ? string.Create(CultureInfo.InvariantCulture, $"an MLP of {_options.HiddenLayers} x {_options.WidthFactor * target.ObservedWidth}")
+                : $"the {_options.Variant.ToString().ToLowerInvariant()} mix-and-transform network";
+            return AttackMeasurements.BitsRecovered(eves[best].Guesser, sets, context, history, string.Create(CultureInfo.InvariantCulture, $"{network}, best of {_options.Restarts} x {_options.Steps} steps"));
+        }
+        finally
+        {
+            eves.ForEach(eve => eve.Dispose());
+        }
     }
 
     private nn.Module<Tensor, Tensor> Build(ICipherTarget target)
@@ -68,5 +81,11 @@ public sealed class FreshEveAttack : IAttack
             ? Perceptron.Build(shape.InputWidth, _options.WidthFactor * shape.InputWidth, _options.HiddenLayers, shape.OutputWidth, nn.Tanh())
             : new MixTransformArchitecture(new MixTransformOptions { Variant = _options.Variant }).Build(shape);
         return network.to(target.Device);
+    }
+
+    /// <summary>The evaluation's progress as the attack's: steps of all the restarts together.</summary>
+    private sealed class Progress(AttackContext context) : IProgress<FreshEveProgress>
+    {
+        public void Report(FreshEveProgress value) => context.Progress.Report(new AttackProgress(value.Done, value.Total));
     }
 }

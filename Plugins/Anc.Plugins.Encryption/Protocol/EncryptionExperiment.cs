@@ -1,5 +1,6 @@
 using Anc.Attacks;
 using Anc.Components;
+using Anc.Evaluation;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Scenarios;
@@ -27,7 +28,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
     private readonly Party _eve;
     private readonly nn.Module<Tensor, Tensor> _eveNetwork;
     private readonly Parameter[] _eveParameters;
-    private readonly FreshEveTrainer _eves;
+    private readonly EncryptionFreshEves _eves;
     private readonly AdamOptimizer _defendersOptimizer;
     private readonly AdamOptimizer _eveOptimizer;
     private readonly BitSource _data;
@@ -57,7 +58,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
         _bob = context.GetParty("bob");
         _eve = context.GetParty("eve");
         _chosenPlaintext = _eve.Adversary is EveAdversary { Game: EveGame.ChosenPlaintext };
-        _eves = new FreshEveTrainer(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
+        _eves = new EncryptionFreshEves(context, options.Evaluation, _eve, new NetworkShape(eveInputWidth, Bits));
         _eveNetwork = _eves.BuildEve();
         _eveParameters = _eveNetwork.parameters().ToArray();
         double rate = context.Training.LearningRate;
@@ -111,13 +112,13 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
             (Tensor plaintext, Tensor bobInput, Tensor eveInput) = Exchange(_data, game?.Encrypted ?? _data.Next(batch, Bits));
             bobBits = _bob.Loss.Compute(plaintext, BobNetwork.forward(bobInput));
             // The defenders need the gradient through Eve, not Eve's own: her weights sit out this pass.
-            FreshEveTrainer.SetTrainable(_eveParameters, false);
+            EveTraining.SetTrainable(_eveParameters, false);
             eveGuess = _eveNetwork.forward(eveInput);
             eveBits = _eve.Loss.Compute(plaintext, eveGuess);
             loss = game is null ? AliceBobLoss.Compute(bobBits, eveBits, Bits) : bobBits + ChosenPlaintextGame.DefendersTerm(game.Loss(eveGuess));
             _defendersOptimizer.ZeroGrad();
             loss.backward();
-            FreshEveTrainer.SetTrainable(_eveParameters, true);
+            EveTraining.SetTrainable(_eveParameters, true);
             _defendersOptimizer.Step();
         }
 
@@ -129,7 +130,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
             ChosenPlaintextGame? training = _chosenPlaintext ? ChosenPlaintextGame.Draw(_data, batch, Bits) : null;
             Tensor plaintext = training?.Encrypted ?? _data.Next(batch, Bits);
             Tensor input = Observe(_data, plaintext);
-            eveTraining = FreshEveTrainer.Step(_eveNetwork, _eveOptimizer, guess => training?.Loss(guess) ?? _eve.Loss.Compute(plaintext, guess), input);
+            eveTraining = EveTraining.Step(_eveNetwork, _eveOptimizer, guess => training?.Loss(guess) ?? _eve.Loss.Compute(plaintext, guess), input);
         }
 
         _clock.Add(1, phaseStarted);
@@ -149,16 +150,11 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
     public EvaluationResult Evaluate()
     {
         using IDisposable scope = torch.NewDisposeScope();
-        using BitSource heldOutSource = new(Context.Seed + FreshEveTrainer.HeldOutStream, Context.Device);
-        Tensor plaintext, bobInput, eveInput;
-        using (torch.no_grad())
-        {
-            (plaintext, bobInput, eveInput) = Exchange(heldOutSource, heldOutSource.Next(_options.Evaluation.HeldOutExamples, Bits));
-        }
-
-        double bob = FreshEveTrainer.Measure(BobNetwork, bobInput, plaintext);
-        double eve = FreshEveTrainer.Measure(_eveNetwork, eveInput, plaintext);
-        IReadOnlyList<AdversaryTrial> trials = _eves.TrainAll(Eavesdrop, eveInput, plaintext);
+        (Tensor Plaintext, Tensor BobInput, Tensor EveInput) heldOut = Exchanged(EvaluationStreams.HeldOut, _options.Evaluation.HeldOutExamples);
+        (Tensor Plaintext, Tensor BobInput, Tensor EveInput) validation = Exchanged(EvaluationStreams.Validation, _options.Evaluation.ValidationExamples);
+        double bob = EveTraining.BitsWrong(BobNetwork, heldOut.BobInput, heldOut.Plaintext);
+        double eve = EveTraining.BitsWrong(_eveNetwork, heldOut.EveInput, heldOut.Plaintext);
+        IReadOnlyList<AdversaryTrial> trials = _eves.Evaluate(Eavesdrop, (validation.EveInput, validation.Plaintext), (heldOut.EveInput, heldOut.Plaintext));
         return EncryptionFigures.Evaluation(bob, eve, trials, EveObserves, Bits, _options.Success);
     }
 
@@ -216,6 +212,14 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
     /// and what Eve observes. Called with gradients for the defenders' step and without otherwise.
     /// </summary>
     protected abstract (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchange(BitSource data, Tensor plaintext);
+
+    /// <summary>A fixed set of <paramref name="examples"/> exchanged by the frozen defenders, drawn from the seed's stream at <paramref name="offset"/>.</summary>
+    private (Tensor Plaintext, Tensor BobInput, Tensor EveInput) Exchanged(long offset, int examples)
+    {
+        using BitSource source = new(Context.Seed + offset, Context.Device);
+        using IDisposable noGrad = torch.no_grad();
+        return Exchange(source, source.Next(examples, Bits));
+    }
 
     /// <summary>What Eve sees of a fresh batch, made by the frozen defenders, and the plaintext.</summary>
     private (Tensor Input, Tensor Plaintext) Eavesdrop(BitSource data, int batch)

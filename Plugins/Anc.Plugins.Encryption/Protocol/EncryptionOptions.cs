@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Anc.Evaluation;
 
 namespace Anc.Plugins.Encryption.Protocol;
 
@@ -23,9 +24,9 @@ public abstract class EncryptionOptions
     [Description("When training stops before the step limit.")]
     public StoppingOptions Stopping { get; set; } = new();
 
-    /// <summary>The fresh-Eve evaluation.</summary>
-    [Description("The fresh-Eve evaluation after training.")]
-    public EvaluationOptions Evaluation { get; set; } = new();
+    /// <summary>The fresh-Eve evaluation (the paper's reference code: 5 fresh Eves of 250,000 steps).</summary>
+    [Description("The fresh-Eve evaluation after training (the paper's reference code: 5 fresh Eves of 250000 steps).")]
+    public FreshEveOptions Evaluation { get; set; } = new();
 
     /// <summary>When a seed counts as a success.</summary>
     [Description("When a seed counts as a success.")]

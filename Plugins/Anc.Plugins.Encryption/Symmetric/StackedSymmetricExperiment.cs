@@ -97,12 +97,12 @@ internal sealed class StackedSymmetricExperiment : ISeedBatch, IRoundTimings
             (Tensor plaintext, Tensor key) = Draw();
             Tensor ciphertext = _alice.forward(torch.cat([plaintext, key], 2));
             bobBits = _bobLoss.Compute(plaintext, _bob.forward(torch.cat([ciphertext, key], 2)));
-            FreshEveTrainer.SetTrainable(_eveParameters, false);
+            EveTraining.SetTrainable(_eveParameters, false);
             eveBits = _eveLoss.Compute(plaintext, _eve.forward(ciphertext));
             loss = AliceBobLoss.Compute(bobBits, eveBits, _options.Bits);
             _defendersOptimizer.ZeroGrad();
             loss.sum().backward();
-            FreshEveTrainer.SetTrainable(_eveParameters, true);
+            EveTraining.SetTrainable(_eveParameters, true);
             _defendersOptimizer.Step();
         }
 

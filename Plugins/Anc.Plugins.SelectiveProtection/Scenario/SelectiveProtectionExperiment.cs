@@ -1,5 +1,5 @@
 using Anc.Components;
-using Anc.Observers;
+using Anc.Evaluation;
 using Anc.Plugins.SelectiveProtection.Data;
 using Anc.Plugins.SelectiveProtection.Losses;
 using Anc.Scenarios;
@@ -18,9 +18,6 @@ namespace Anc.Plugins.SelectiveProtection.Scenario;
 /// </summary>
 internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
 {
-    // Offsets that keep the seed's random streams apart: training data, held-out data, fresh Eves.
-    private const long HeldOutStream = 0x5EED_0001;
-    private const long FreshEveStream = 0x5EED_1000;
     private const string TrainingStreamFile = "training.rng";
 
     // Every reported figure is a mean squared error, whatever losses the parties train with.
@@ -73,7 +70,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         _aliceBobOptimizer = new AdamOptimizer(_aliceNetwork.parameters().Concat(_bobNetwork.parameters()), rate);
         _eveOptimizer = new AdamOptimizer(_eveNetwork.parameters(), rate);
         _trainingStream = new Generator((ulong)context.Seed, context.Device);
-        using Generator heldOutStream = new((ulong)(context.Seed + HeldOutStream), context.Device);
+        using Generator heldOutStream = new((ulong)(context.Seed + EvaluationStreams.HeldOut), context.Device);
         _heldOut = Draw(options.Evaluation.HeldOutExamples, heldOutStream);
         _blindEveGuess = _heldOut.C.mean([0], keepdim: true);
     }
@@ -108,7 +105,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         phaseStarted = _clock.Add(0, phaseStarted);
         for (int i = 0; i < _eveAdversary.StepsPerRound; i++)
         {
-            TrainEveStep(_eveNetwork, _eveOptimizer, _trainingStream, batch);
+            TrainEveStep(_eveNetwork, _eveOptimizer, _trainingStream);
         }
 
         _clock.Add(1, phaseStarted);
@@ -131,13 +128,7 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         }
 
         double blindEve = metrics["blindEve.cError"];
-        List<AdversaryTrial> trials = [];
-        long total = (long)evaluation.FreshEves * evaluation.Steps;
-        for (int i = 0; i < evaluation.FreshEves; i++)
-        {
-            trials.Add(TrainFreshEve(i, blindEve, total));
-        }
-
+        IReadOnlyList<AdversaryTrial> trials = FreshEves(blindEve);
         double best = trials.Max(t => t.Best);
         metrics["freshEve.bestAdvantage"] = best;
         metrics["freshEve.meanAdvantage"] = trials.Average(t => t.Best);
@@ -237,69 +228,72 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
 
     private nn.Module<Tensor, Tensor> BuildEve() => _eve.Architecture.Build(_shapes.Eve(_eveAdversary.Observes)).to(_context.Device);
 
-    private void TrainEveStep(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Generator stream, int batch)
+    private void TrainEveStep(nn.Module<Tensor, Tensor> eve, AdamOptimizer optimizer, Generator stream)
     {
-        Examples examples = Draw(batch, stream);
-        Tensor observed;
-        using (torch.no_grad())
-        {
-            (Tensor dPublic, Tensor ciphertext) = Encrypt(examples);
-            observed = Observed(dPublic, ciphertext);
-        }
-
-        Tensor error = _eve.Loss.Compute(examples.C, eve.forward(observed));
+        (Tensor observed, Tensor c) = EveTrainingBatch(stream);
+        Tensor error = _eve.Loss.Compute(c, eve.forward(observed));
         optimizer.ZeroGrad();
         error.backward();
         optimizer.Step();
     }
 
-    private AdversaryTrial TrainFreshEve(int index, double blindEve, long total)
+    /// <summary>
+    /// Trains the fresh Eves and measures them (<see cref="FreshEveEvaluation"/>), one after
+    /// another: the data generator and the losses are plugins' code, which may convert scalars
+    /// (see <see cref="TorchWorkers"/>).
+    /// </summary>
+    private IReadOnlyList<AdversaryTrial> FreshEves(double blindEveOnHeldOut)
     {
         EvaluationOptions evaluation = _options.Evaluation;
-        torch.random.manual_seed(_context.Seed + FreshEveStream + index);
-        using nn.Module<Tensor, Tensor> eve = BuildEve();
-        using AdamOptimizer optimizer = new(eve.parameters(), _context.Training.LearningRate);
-        using Generator stream = new((ulong)(_context.Seed + FreshEveStream + index), _context.Device);
-        using Tensor observed = HeldOutObservation();
-        List<MetricPoint> history = [];
-        for (int step = 1; step <= evaluation.Steps; step++)
+        using Generator validationStream = new((ulong)(_context.Seed + EvaluationStreams.Validation), _context.Device);
+        using Examples validation = Draw(evaluation.ValidationExamples, validationStream);
+        using Tensor validationObserved = Observation(validation);
+        using Tensor heldOutObserved = Observation(_heldOut);
+        double blindEveOnValidation;
+        using (torch.NewDisposeScope())
+        using (torch.no_grad())
         {
-            _context.CancellationToken.ThrowIfCancellationRequested();
-            using (torch.NewDisposeScope())
-            {
-                TrainEveStep(eve, optimizer, stream, _context.Training.BatchSize);
-            }
-
-            TorchGarbage.CollectAfter(step);
-            if (step % evaluation.MeasureEvery == 0 || step == evaluation.Steps)
-            {
-                double advantage = blindEve - Measure(eve, observed, _heldOut.C);
-                history.Add(new MetricPoint(step, advantage));
-                _context.Progress.Report(new MetricEvent(
-                    _context.Seed,
-                    MetricPhase.Evaluation,
-                    (long)index * evaluation.Steps + step,
-                    total,
-                    new Dictionary<string, double> { [$"freshEve{index + 1}.advantage"] = advantage }));
-            }
+            blindEveOnValidation = SquaredError.Compute(validation.C, _blindEveGuess.expand_as(validation.C)).item<float>();
         }
 
-        return new AdversaryTrial($"freshEve-{index + 1}", history.Max(p => p.Value), evaluation.Steps, history);
+        EveExamples validationSet = new(validationObserved, validation.C, blindEveOnValidation);
+        EveExamples heldOutSet = new(heldOutObserved, _heldOut.C, blindEveOnHeldOut);
+        List<SelectiveProtectionEveGroup> eves = [];
+        try
+        {
+            for (int index = 0; index < evaluation.FreshEves; index++)
+            {
+                long seed = _context.Seed + EvaluationStreams.FreshEves + index;
+                torch.random.manual_seed(seed);
+                nn.Module<Tensor, Tensor> network = BuildEve();
+                eves.Add(new SelectiveProtectionEveGroup(
+                    index, network, new Generator((ulong)seed, _context.Device), _context.Training.LearningRate, EveTrainingBatch, _eve.Loss.Compute, validationSet, heldOutSet));
+            }
+
+            return new FreshEveEvaluation(evaluation, SelectiveProtectionEveGroup.Figure, FreshEveEvaluation.SeedProgress(_context))
+                .Run(eves, threads: 1, _context.CancellationToken);
+        }
+        finally
+        {
+            eves.ForEach(eve => eve.Dispose());
+        }
     }
 
-    private Tensor HeldOutObservation()
+    /// <summary>A batch for Eve's training from <paramref name="stream"/>, encrypted by Alice without gradients: what Eve observes, and C.</summary>
+    private (Tensor Observed, Tensor C) EveTrainingBatch(Generator stream)
+    {
+        Examples examples = Draw(_context.Training.BatchSize, stream);
+        using IDisposable noGrad = torch.no_grad();
+        (Tensor dPublic, Tensor ciphertext) = Encrypt(examples);
+        return (Observed(dPublic, ciphertext), examples.C);
+    }
+
+    /// <summary>What Eve observes of <paramref name="examples"/>, encrypted by Alice; the caller frees it.</summary>
+    private Tensor Observation(Examples examples)
     {
         using IDisposable noGrad = torch.no_grad();
         using IDisposable scope = torch.NewDisposeScope();
-        (Tensor dPublic, Tensor ciphertext) = Encrypt(_heldOut);
+        (Tensor dPublic, Tensor ciphertext) = Encrypt(examples);
         return Observed(dPublic, ciphertext).MoveToOuterDisposeScope();
-    }
-
-    // The scope frees only what the measurement creates; the held-out tensors belong to the caller.
-    private static double Measure(nn.Module<Tensor, Tensor> eve, Tensor observed, Tensor c)
-    {
-        using IDisposable scope = torch.NewDisposeScope();
-        using IDisposable noGrad = torch.no_grad();
-        return SquaredError.Compute(c, eve.forward(observed)).item<float>();
     }
 }
