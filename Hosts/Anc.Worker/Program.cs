@@ -1,9 +1,16 @@
 using Anc.Cluster.Hosting;
 using Anc.PluginHosting;
+using Anc.Training.Processes;
 using Anc.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+// Seeds of trials that share this worker train in processes of this program, started with SeedProcess's command line.
+if (SeedProcess.Run(args, typeof(WorkerCommand).Assembly) is { } seedExit)
+{
+    return seedExit;
+}
 
 return await WorkerCommand.Create(RunAsync).Parse(args).InvokeAsync();
 
@@ -14,7 +21,7 @@ static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cance
     // Orleans' notes about the garbage collector and a slow start on a busy machine are not the operator's business.
     builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Anc", LogLevel.Information)
         .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-    TrialExecution.ConfigureTrials(builder.Services, settings.PluginFolders, settings.Slots);
+    builder.Services.AddAnc(options => options.AddProgramPlugins(typeof(WorkerCommand).Assembly, settings.PluginFolders));
     builder.UseOrleans(silo => silo
         .UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort, settings.Address)
         .AddAncSweepQueue(options => options.LeaseTime = settings.LeaseTime)
@@ -23,7 +30,8 @@ static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cance
             options.Slots = settings.Slots;
             // Machine and process: what an operator looks for when a trial's worker is named.
             options.WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}";
-        }));
+        })
+        .AddAncTrialExecutor());
     using IHost host = builder.Build();
     foreach (PluginFault fault in host.Services.GetRequiredService<PluginCatalog>().Faults)
     {

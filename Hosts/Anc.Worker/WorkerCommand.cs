@@ -45,7 +45,6 @@ internal static class WorkerCommand
         {
             cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address,
         };
-        command.Subcommands.Add(SeedCommand.Create());
         command.SetAction((parse, cancellationToken) =>
         {
             ClusterConnection connection;

@@ -107,4 +107,19 @@ public static class AncClusterSiloBuilderExtensions
         });
         return silo;
     }
+
+    /// <summary>
+    /// Trains the trials the sweep worker leases with the ANC runtime, which the host registers
+    /// (<c>AddAnc</c>, with the plugins its trials' manifests name): each into its folder, resuming
+    /// from the checkpoints a worker that died left there, as <c>anc-host sweep</c> trains it on
+    /// one machine; with more than one of <see cref="TrialWorkerOptions.Slots"/>, each seed in a
+    /// process of its own (<see cref="Anc.Training.Processes.SeedProcess"/>).
+    /// </summary>
+    /// <param name="silo">The silo.</param>
+    public static ISiloBuilder AddAncTrialExecutor(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<ITrialExecutor, AncTrialExecutor>();
+        return silo;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Anc.Cluster.Sweeps;
 
 /// <summary>
@@ -20,4 +22,19 @@ public sealed record TrialResult(
 {
     /// <summary>The status of a trial whose executor threw: nothing was trained to a result, and submitting the sweep again retries it.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Why the worker could not train the trial, where its status is <see cref="Failed"/>; otherwise null.</summary>
+    public string? Error => Status == Failed ? JsonSerializer.Deserialize<FailureSummary>(Summary, Json)?.Error : null;
+
+    private static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The result of a trial whose executor threw <paramref name="exception"/>: its message is the summary.</summary>
+    public static TrialResult Failure(string trialId, Exception exception, string worker, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new TrialResult(trialId, Failed, false, JsonSerializer.Serialize(new FailureSummary(exception.Message), Json), worker, attempt);
+    }
+
+    /// <summary>A failed trial's summary: <c>{"error": "…"}</c>.</summary>
+    private sealed record FailureSummary(string Error);
 }

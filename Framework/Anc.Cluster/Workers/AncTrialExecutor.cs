@@ -1,17 +1,17 @@
 using Anc.Cluster.Sweeps;
-using Anc.Cluster.Workers;
 using Anc.Results;
 using Anc.Sweeps;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
-namespace Anc.Worker;
+namespace Anc.Cluster.Workers;
 
 /// <summary>
 /// Trains a leased trial with the framework's <see cref="TrialRunner"/> on a thread of its own
 /// (training is long and CPU-bound): into the trial's folder on the shared disk, resuming from
 /// the checkpoints a worker that died left there. Its result is the trial's <c>summary.json</c>.
 /// </summary>
-internal sealed class AncTrialExecutor(TrialRunner trials, int slots) : ITrialExecutor
+internal sealed class AncTrialExecutor(TrialRunner trials, IOptions<TrialWorkerOptions> options) : ITrialExecutor
 {
     public Task<TrialResult> RunAsync(TrialLease lease, IProgress<TrialProgress> progress, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class AncTrialExecutor(TrialRunner trials, int slots) : ITrialEx
             try
             {
                 // The lease is the worker's claim on the trial: a heartbeat in its folder is the dead worker's it was taken from.
-                (RunSummaryFile summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), slots, held: true, new TrialProgressObserver(progress), cancellationToken);
+                (RunSummaryFile summary, _) = trials.Run(lease.Spec.Directory, JObject.Parse(lease.Spec.Manifest), options.Value.Slots, held: true, new TrialProgressObserver(progress), cancellationToken);
                 SeedOutcomeFile? seed = summary.Runs.FirstOrDefault();
                 if (summary.Status == RunStatus.Cancelled || seed is null)
                 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Anc.Cluster.Sweeps;
 using Anc.Observers;
 
-namespace Anc.Worker;
+namespace Anc.Cluster.Workers;
 
 /// <summary>Passes a trial's training steps on as the progress its lease renewals carry to the sweep.</summary>
 internal sealed class TrialProgressObserver(IProgress<TrialProgress> progress) : IRunObserver

@@ -171,8 +171,7 @@ public sealed partial class TrialWorker : BackgroundService
         catch (Exception exception)
         {
             LogTrialFailed(worker, lease.SweepId, lease.TrialId, exception);
-            result = new TrialResult(
-                lease.TrialId, TrialResult.Failed, false, System.Text.Json.JsonSerializer.Serialize(new { error = exception.Message }), worker, lease.Attempt);
+            result = TrialResult.Failure(lease.TrialId, exception, worker, lease.Attempt);
         }
 
         // A result is a result even when the lease was lost meanwhile: the sweep keeps whichever attempt finished first.

@@ -27,7 +27,6 @@ internal static class AncHostCommand
             RunsCommand.Create(),
             SchemaCommand.Create(),
             DoctorCommand.Create(),
-            SeedCommand.Create(),
         };
         root.Options.Add(Plugins);
 

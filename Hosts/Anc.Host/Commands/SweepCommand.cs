@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Anc.Cluster.Clients;
 using Anc.Cluster.Hosting;
 using Anc.Diagnostics;
 using Anc.Host.Cluster;
@@ -64,7 +65,7 @@ internal static class SweepCommand
             bool lines = !parse.GetValue(quiet);
             System.Console.WriteLine($"sweep {plan.Name}: {plan.Settings.Count} setting(s) x {plan.Seeds.Count} seed(s) = {plan.Trials.Count} trial(s)");
             SweepResult result = parse.GetValue(cluster) is { } connection
-                ? new ClusterSweep(Connection(connection, parse.GetValue(parallel)), lines ? System.Console.Out : TextWriter.Null).RunAsync(plan, parse.GetValue(output)!, stop.Token).GetAwaiter().GetResult()
+                ? new ClusterSweepRunner(Connection(connection, parse.GetValue(parallel)), lines ? [new ClusterSweepLines(System.Console.Out)] : []).RunAsync(plan, parse.GetValue(output)!, stop.Token).GetAwaiter().GetResult()
                 : host.Services.GetRequiredService<SweepRunner>().Run(
                     plan,
                     new SweepSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) },

@@ -15,7 +15,7 @@ namespace Anc.Training.Processes;
 public sealed record SeedAssignment(string RunDirectory, int Seed, int Threads)
 {
     /// <summary>
-    /// The command line of a host's hidden <c>seed</c> verb (anc-host's and anc-worker's) that
+    /// The command line of a seed process (<see cref="SeedProcess"/>, which anc-host and anc-worker start with) that
     /// trains this assignment with <paramref name="pluginFolders"/> besides the built-in plugins.
     /// </summary>
     public IEnumerable<string> Arguments(IEnumerable<string> pluginFolders)
