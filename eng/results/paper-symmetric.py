@@ -5,7 +5,7 @@ Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric <com
 outside the repository cannot find it itself): the document's commands check it out, because
 a later commit may sum a gradient in another order and so train another trajectory.
 Reads only what each finished trial left (summary.json, environment.json, seed-<n>/metrics.jsonl, plots/), and
-the hand-written docs/results/paper-symmetric/notes.md, put in as it is; a trial
+the hand-written docs/results/paper-symmetric/notes.md and selective-protection.py's section, put in as they are; a trial
 still training or not started is counted as not finished, so the document can be written while
 the sweep runs and again when it is done.
 """
@@ -162,6 +162,11 @@ def main():
     notes = data / "notes.md"
     if notes.exists():
         lines += ["", notes.read_text().rstrip()]
+
+    # The selective-protection sweep's section, written by selective-protection.py from its own sweep.
+    protection = docs / "selective-protection" / "section.md"
+    if protection.exists():
+        lines += ["", protection.read_text().rstrip()]
 
     lines += ["", "## Training curves", ""]
     for key in keys:
