@@ -11,26 +11,15 @@ the sweep runs and again when it is done.
 """
 import csv
 import json
-import math
 import shutil
-import sys
-from pathlib import Path
+
+from sweep_results import arguments, wilson
 
 # What the paper reports for each setting, in its own words (see the document's introduction).
 PAPER = {
     ("paper", 4096): ("10 of 20", 10, 20),
     ("paper", 512): ("about 1 in 3", 1, 3),
 }
-
-
-def wilson(successes, trials, z=1.96):
-    """The 95% Wilson score interval of a binomial proportion."""
-    if trials == 0:
-        return (0.0, 1.0)
-    p = successes / trials
-    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
-    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def figure(value, digits):
@@ -62,14 +51,8 @@ def slug(key):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit("usage: paper-symmetric.py <sweeps root>/paper-symmetric <commit that trained it> [docs/results]")
-    sweep = Path(sys.argv[1])
-    commit = sys.argv[2]
-    docs = Path(sys.argv[3] if len(sys.argv) > 3 else "docs/results")
-    data = docs / "paper-symmetric"
-    (data / "curves").mkdir(parents=True, exist_ok=True)
-    plan = json.loads((sweep / "sweep.json").read_text())
+    sweep, commit, docs, data, plan = arguments("paper-symmetric.py", "paper-symmetric", "paper-symmetric")
+    (data / "curves").mkdir(exist_ok=True)
     # Every setting of the plan, in the order the sweep trains them, started or not.
     settings = {setting["id"]: planned(setting) for setting in plan["settings"]}
     keys = list(settings.values())

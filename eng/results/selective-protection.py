@@ -7,20 +7,9 @@ finished trial left (summary.json, environment.json).
 """
 import csv
 import json
-import math
 import statistics
-import sys
-from pathlib import Path
 
-
-def wilson(successes, trials, z=1.96):
-    """The 95% Wilson score interval of a binomial proportion."""
-    if trials == 0:
-        return (0.0, 1.0)
-    p = successes / trials
-    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
-    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+from sweep_results import arguments, wilson
 
 
 def label(weight):
@@ -34,14 +23,7 @@ def spread(values, digits):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit("usage: selective-protection.py <sweeps root>/selective-protection <commit that trained it> [docs/results]")
-    sweep = Path(sys.argv[1])
-    commit = sys.argv[2]
-    docs = Path(sys.argv[3] if len(sys.argv) > 3 else "docs/results")
-    data = docs / "selective-protection"
-    data.mkdir(parents=True, exist_ok=True)
-    plan = json.loads((sweep / "sweep.json").read_text())
+    sweep, commit, docs, data, plan = arguments("selective-protection.py", "selective-protection", "selective-protection")
     weights = {s["id"]: s["overrides"]["scenario.options.adversaryWeight"] for s in plan["settings"]}
 
     seeds = []

@@ -1,0 +1,26 @@
+"""What the reproduction's result scripts share: the command line, the sweep's plan, and the Wilson interval."""
+import json
+import math
+import sys
+from pathlib import Path
+
+
+def wilson(successes, trials, z=1.96):
+    """The 95% Wilson score interval of a binomial proportion."""
+    if trials == 0:
+        return (0.0, 1.0)
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def arguments(script, sweep_name, folder):
+    """The sweep's folder, the commit that trained it, the docs/results folder, this script's data folder in it (made), and the plan."""
+    if len(sys.argv) < 3:
+        sys.exit(f"usage: {script} <sweeps root>/{sweep_name} <commit that trained it> [docs/results]")
+    sweep = Path(sys.argv[1])
+    docs = Path(sys.argv[3] if len(sys.argv) > 3 else "docs/results")
+    data = docs / folder
+    data.mkdir(parents=True, exist_ok=True)
+    return sweep, sys.argv[2], docs, data, json.loads((sweep / "sweep.json").read_text())
