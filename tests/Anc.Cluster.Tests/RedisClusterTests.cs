@@ -1,3 +1,4 @@
+using Anc.Cluster.Clients;
 using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
 using Anc.Cluster.Workers;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Anc.Cluster.Clients;
 using Anc.Cluster.Hosting;
 using Anc.Cluster.Sweeps;
 using Anc.Testing;

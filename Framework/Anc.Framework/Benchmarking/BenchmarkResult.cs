@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using Anc.Results;
 
 namespace Anc.Benchmarking;
 
@@ -98,67 +98,45 @@ public sealed class BenchmarkResult
     /// <summary>What one seed costs at the manifest's settings, timed; <see langword="null"/> where the experiment does not tell its evaluation's work (<see cref="Scenarios.IEvaluationWork"/>) or none was timed.</summary>
     public SeedCost? SeedCost { get; }
 
-    /// <summary>Every figure as one JSON object, for scripts.</summary>
-    public JObject ToJson()
+    /// <summary>Every figure as the record <c>anc-host bench --json</c> prints (<see cref="ResultJson"/>), for scripts.</summary>
+    public BenchmarkFile ToFile()
     {
-        JObject split = [];
+        Dictionary<string, double> phases = [];
         for (int i = 0; i < Phases.Count; i++)
         {
-            split[Phases[i]] = PhaseTimes[i].TotalMilliseconds;
+            phases[Phases[i]] = PhaseTimes[i].TotalMilliseconds;
         }
 
-        split[OtherPhase] = OtherTime.TotalMilliseconds;
-        return new JObject
-        {
-            ["manifest"] = Manifest,
-            ["experiment"] = Experiment,
-            ["scenario"] = Scenario,
-            ["seed"] = Seed,
-            ["device"] = Device,
-            ["threads"] = Threads,
-            ["batchSize"] = BatchSize,
-            ["warmup"] = Settings.Warmup,
-            ["steps"] = Settings.Steps,
-            ["repeats"] = Settings.Repeats,
-            ["evaluationSteps"] = Settings.EvaluationSteps,
-            ["seedsTogether"] = Settings.Together,
-            ["stepsPerSecond"] = new JObject
-            {
-                ["median"] = MedianStepsPerSecond,
-                ["min"] = MinStepsPerSecond,
-                ["max"] = MaxStepsPerSecond,
-                ["repeats"] = new JArray(Repeats.Select(r => r.StepsPerSecond)),
-            },
-            ["roundMilliseconds"] = new JObject
-            {
-                ["mean"] = RoundTime.TotalMilliseconds,
-                ["phases"] = split,
-            },
-            ["startupSeconds"] = new JObject
-            {
-                ["total"] = StartupTime.TotalSeconds,
-                ["stages"] = new JObject(Startup.Select(s => new JProperty(s.Name, s.Time.TotalSeconds))),
-            },
-            ["seedCost"] = SeedCost is null ? null : new JObject
-            {
-                ["rounds"] = SeedCost.Rounds,
-                ["roundMilliseconds"] = SeedCost.RoundTime.TotalMilliseconds,
-                ["seedsTogether"] = SeedCost.Together,
-                ["trainingSeconds"] = SeedCost.Training.TotalSeconds,
-                ["evaluationUnit"] = SeedCost.Evaluation.Unit,
-                ["evaluationUnits"] = SeedCost.Evaluation.Units,
-                ["evaluationUnitMilliseconds"] = SeedCost.Evaluation.UnitTime.TotalMilliseconds,
-                ["evaluationSeconds"] = SeedCost.EvaluationTime.TotalSeconds,
-                ["totalSeconds"] = SeedCost.Total.TotalSeconds,
-            },
-            ["memory"] = new JObject
-            {
-                ["peakResidentBytes"] = Memory.PeakResidentBytes,
-                ["residentBytes"] = Memory.ResidentBytes,
-                ["source"] = Memory.Source,
-                ["managedHeapBytes"] = Memory.ManagedHeapBytes,
-                ["residentAfterRepeats"] = new JArray(Repeats.Select(r => new JObject { ["step"] = r.LastStep, ["residentBytes"] = r.ResidentBytes })),
-            },
-        };
+        phases[OtherPhase] = OtherTime.TotalMilliseconds;
+        return new BenchmarkFile(
+            Manifest,
+            Experiment,
+            Scenario,
+            Seed,
+            Device,
+            Threads,
+            BatchSize,
+            Settings.Warmup,
+            Settings.Steps,
+            Settings.Repeats,
+            Settings.EvaluationSteps,
+            Settings.Together,
+            new BenchmarkSpeed(MedianStepsPerSecond, MinStepsPerSecond, MaxStepsPerSecond, [.. Repeats.Select(r => r.StepsPerSecond)]),
+            new BenchmarkRoundTime(RoundTime.TotalMilliseconds, phases),
+            new BenchmarkStartup(StartupTime.TotalSeconds, Startup.ToDictionary(s => s.Name, s => s.Time.TotalSeconds)),
+            SeedCost is null
+                ? null
+                : new BenchmarkSeedCost(
+                    SeedCost.Rounds,
+                    SeedCost.RoundTime.TotalMilliseconds,
+                    SeedCost.Together,
+                    SeedCost.Training.TotalSeconds,
+                    SeedCost.Evaluation.Unit,
+                    SeedCost.Evaluation.Units,
+                    SeedCost.Evaluation.UnitTime.TotalMilliseconds,
+                    SeedCost.EvaluationTime.TotalSeconds,
+                    SeedCost.Total.TotalSeconds),
+            new BenchmarkMemory(
+                Memory.PeakResidentBytes, Memory.ResidentBytes, Memory.Source, Memory.ManagedHeapBytes, [.. Repeats.Select(r => new BenchmarkResidentPoint(r.LastStep, r.ResidentBytes))]));
     }
 }

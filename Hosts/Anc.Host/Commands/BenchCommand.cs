@@ -6,9 +6,9 @@ using Anc.Diagnostics;
 using Anc.Host.Console;
 using Anc.Manifests;
 using Anc.PluginHosting;
+using Anc.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Newtonsoft.Json;
 
 namespace Anc.Host.Commands;
 
@@ -69,7 +69,7 @@ internal static class BenchCommand
             {
                 throw new AncInputException($"--together {settings.Together}: {e.Message}");
             }
-            System.Console.Write(parse.GetValue(json) ? result.ToJson().ToString(Formatting.None) + Environment.NewLine : Describe(result));
+            System.Console.Write(parse.GetValue(json) ? ResultJson.ToText(result.ToFile(), indented: false) + Environment.NewLine : Describe(result));
             return ExitCodes.Success;
         }));
         return command;

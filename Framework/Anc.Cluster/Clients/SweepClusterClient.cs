@@ -1,6 +1,6 @@
 using Anc.Cluster.Sweeps;
 
-namespace Anc.Cluster.Hosting;
+namespace Anc.Cluster.Clients;
 
 /// <summary>
 /// What a client of the cluster does with sweeps, in plain calls: submit (again, after a reconnect: it is idempotent)
