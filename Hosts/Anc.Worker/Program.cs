@@ -16,6 +16,16 @@ return await WorkerCommand.Create(RunAsync).Parse(args).InvokeAsync();
 
 static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cancellationToken)
 {
+    try
+    {
+        await settings.Cluster.VerifyAsync();
+    }
+    catch (ClusterAccessException e)
+    {
+        await Console.Error.WriteLineAsync($"--cluster {settings.Cluster}: {e.Message}");
+        return 2;
+    }
+
     HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
     builder.Logging.ClearProviders();
     // Orleans' notes about the garbage collector and a slow start on a busy machine are not the operator's business.

@@ -12,7 +12,7 @@ internal static class WorkerCommand
     {
         Option<string> cluster = new("--cluster")
         {
-            Description = "The cluster: 'localhost' (this machine, state in memory) or 'redis://host:port'.",
+            Description = "The cluster: 'localhost' (this machine, state in memory) or 'redis://host:port' (its password in the connection as redis://anc:<password>@host:port, in ANC_REDIS_PASSWORD, or in the file ANC_REDIS_PASSWORD_FILE names).",
             DefaultValueFactory = _ => "localhost",
         };
         Option<int> slots = new("--slots") { Description = "How many trials to run at once.", DefaultValueFactory = _ => 1 };

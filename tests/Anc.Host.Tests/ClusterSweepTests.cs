@@ -52,7 +52,8 @@ public sealed partial class ClusterSweepTests
 
                 (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "study.json", "--cluster", redis.Connection);
                 Assert.True(exit == 0, error + output + firstOutput);
-                Assert.Matches(@"submitted \d+ trial\(s\) to the cluster at redis://127\.0\.0\.1:\d+ \(\d+ finished before", output);
+                Assert.Matches(@"submitted \d+ trial\(s\) to the cluster at redis://127\.0\.0\.1:\d+,user=anc \(\d+ finished before", output);
+                Assert.DoesNotContain(redis.Password, output, StringComparison.Ordinal);
                 Assert.Contains("24 of 24 trials finished", output, StringComparison.Ordinal);
 
                 // Every trial's result is recorded once, the killed trial's by another worker on a second attempt.

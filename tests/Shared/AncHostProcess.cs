@@ -33,9 +33,18 @@ internal static class AncHostProcess
     public static Process Begin(string workingDirectory, params string[] arguments) => BeginAssembly(HostAssembly, workingDirectory, arguments);
 
     /// <summary>Starts the built assembly <paramref name="assembly"/> (anc-host, anc-worker) and returns at once, its output redirected.</summary>
-    public static Process BeginAssembly(string assembly, string workingDirectory, params string[] arguments)
+    public static Process BeginAssembly(string assembly, string workingDirectory, params string[] arguments) =>
+        BeginAssembly(assembly, workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As <see cref="BeginAssembly(string, string, string[])"/>, with <paramref name="environment"/>'s variables set.</summary>
+    public static Process BeginAssembly(string assembly, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         ProcessStartInfo start = new("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach ((string key, string? value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (string argument in (string[])[assembly, .. arguments])
         {
             start.ArgumentList.Add(argument);

@@ -6,7 +6,8 @@ namespace Anc.Testing;
 /// <summary>
 /// A private Redis on a free port, started and stopped with eng/services/redis.sh, its files in a
 /// temporary folder. The script installs redis-server first where it is missing (Debian's
-/// package), so the tests need nothing set up beforehand.
+/// package), so the tests need nothing set up beforehand. It asks for the password the script
+/// made, as every Redis the script starts does.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -20,7 +21,16 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string Connection => $"redis://127.0.0.1:{Port}";
+    /// <summary>The connection with the login in it: <c>redis://anc:&lt;password&gt;@127.0.0.1:&lt;port&gt;</c>.</summary>
+    public string Connection => $"redis://anc:{Password}@127.0.0.1:{Port}";
+
+    /// <summary>The connection without a password, as a rogue client or worker would give it.</summary>
+    public string Address => $"redis://127.0.0.1:{Port}";
+
+    /// <summary>The file redis.sh keeps the password in.</summary>
+    public string PasswordFile => Path.Combine(_directory, "redis.password");
+
+    public string Password => File.ReadAllText(PasswordFile).Trim();
 
     public static async Task<RedisServer> StartAsync()
     {

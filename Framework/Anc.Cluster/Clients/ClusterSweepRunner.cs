@@ -84,6 +84,15 @@ public sealed class ClusterSweepRunner
 
     private async Task<IHost> ConnectAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await _connection.VerifyAsync();
+        }
+        catch (ClusterAccessException e)
+        {
+            throw new AncInputException($"--cluster {_connection}: {e.Message}");
+        }
+
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
         // Workers that are starting, or a dead one still listed, are waited for a little.

@@ -39,7 +39,7 @@ internal static class SweepCommand
         Option<bool> quiet = new("--quiet", "-q") { Description = "Print only the outcome, not a line per trial." };
         Option<string?> cluster = new("--cluster")
         {
-            Description = "Train the trials on a cluster of anc-worker processes instead of here: 'redis://host:port' (the cluster's membership and the sweep's state in Redis) or 'localhost' (workers on this machine, state in memory). The workers write into the sweep's folder, so it must be on a disk they all see at the same path.",
+            Description = "Train the trials on a cluster of anc-worker processes instead of here: 'redis://host:port' (the cluster's membership and the sweep's state in Redis; its password in the connection as redis://anc:<password>@host:port, in ANC_REDIS_PASSWORD, or in the file ANC_REDIS_PASSWORD_FILE names) or 'localhost' (workers on this machine, state in memory). The workers write into the sweep's folder, so it must be on a disk they all see at the same path.",
             HelpName = "connection",
         };
         Command command = new("sweep", "Train a base manifest over a grid of changes times seeds: one run directory per trial, a summary per setting; running it again trains only what is left.")
