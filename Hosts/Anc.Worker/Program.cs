@@ -41,14 +41,14 @@ static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cance
             // Machine and process: what an operator looks for when a trial's worker is named.
             options.WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}";
         })
-        .AddAncTrialExecutor());
+        .AddAncTrialExecutor(options => options.SweepsRoot = settings.SweepsRoot));
     using IHost host = builder.Build();
     foreach (PluginFault fault in host.Services.GetRequiredService<PluginCatalog>().Faults)
     {
         await Console.Error.WriteLineAsync($"warning: {fault.Message}");
     }
 
-    Console.WriteLine($"anc-worker: joining {settings.Cluster} as silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, {settings.Slots} trial(s) at once");
+    Console.WriteLine($"anc-worker: joining {settings.Cluster} as silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, {settings.Slots} trial(s) at once, writing under {settings.SweepsRoot}");
     await host.RunAsync(cancellationToken);
     return 0;
 }

@@ -41,9 +41,14 @@ internal static class WorkerCommand
             Description = "With Redis, the IP address the other workers and the clients reach this worker on (a machine with several networks); the machine's first address by default.",
             HelpName = "ip",
         };
+        Option<string> sweepsRoot = new("--sweeps-root")
+        {
+            Description = "The folder this worker may write trials in; a trial whose folder resolves outside it (elsewhere, through '..' or a symbolic link) is refused and reported failed. The working directory by default.",
+            HelpName = "folder",
+        };
         RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps (anc-host sweep --cluster).")
         {
-            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address,
+            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address, sweepsRoot,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -94,7 +99,8 @@ internal static class WorkerCommand
                     OrFree(parse.GetValue(gatewayPort)),
                     parse.GetValue(plugins) ?? [],
                     TimeSpan.FromSeconds(parse.GetValue(leaseSeconds)),
-                    advertised),
+                    advertised,
+                    Path.GetFullPath(parse.GetValue(sweepsRoot) ?? Environment.CurrentDirectory)),
                 cancellationToken);
         });
         return command;

@@ -11,4 +11,5 @@ namespace Anc.Worker;
 /// <param name="PluginFolders">Plugin folders besides the built-in ones next to the worker.</param>
 /// <param name="LeaseTime">How long a trial stays with a worker that stopped renewing it before another takes it over.</param>
 /// <param name="Address">The address other workers and clients reach this one on, or null for the machine's first.</param>
-internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime, IPAddress? Address);
+/// <param name="SweepsRoot">The folder it may write trials in (full).</param>
+internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime, IPAddress? Address, string SweepsRoot);

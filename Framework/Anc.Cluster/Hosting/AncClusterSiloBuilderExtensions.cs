@@ -116,9 +116,16 @@ public static class AncClusterSiloBuilderExtensions
     /// process of its own (<see cref="Anc.Training.Processes.SeedProcess"/>).
     /// </summary>
     /// <param name="silo">The silo.</param>
-    public static ISiloBuilder AddAncTrialExecutor(this ISiloBuilder silo)
+    /// <param name="configure">Sets the folder trials may be written in (<see cref="AncTrialExecutorOptions.SweepsRoot"/>; the working directory by default).</param>
+    public static ISiloBuilder AddAncTrialExecutor(this ISiloBuilder silo, Action<AncTrialExecutorOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        var options = silo.Services.AddOptions<AncTrialExecutorOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         silo.Services.AddSingleton<ITrialExecutor, AncTrialExecutor>();
         return silo;
     }

@@ -10,13 +10,22 @@ namespace Anc.Cluster.Workers;
 /// Trains a leased trial with the framework's <see cref="TrialRunner"/> on a thread of its own
 /// (training is long and CPU-bound): into the trial's folder on the shared disk, resuming from
 /// the checkpoints a worker that died left there. Its result is the trial's <c>summary.json</c>.
+/// A trial whose folder is outside the worker's sweeps root is refused before anything is written.
 /// </summary>
-internal sealed class AncTrialExecutor(TrialRunner trials, IOptions<TrialWorkerOptions> options) : ITrialExecutor
+internal sealed class AncTrialExecutor(TrialRunner trials, IOptions<TrialWorkerOptions> options, IOptions<AncTrialExecutorOptions> executorOptions) : ITrialExecutor
 {
+    private readonly SweepsRoot _root = new(executorOptions.Value.SweepsRoot ?? Environment.CurrentDirectory);
+
     public Task<TrialResult> RunAsync(TrialLease lease, IProgress<TrialProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(progress);
+        if (_root.Refusal(lease.Spec.Directory) is { } refusal)
+        {
+            // Failed with the reason, retried at the next submission, where a worker with the right root may take it.
+            return Task.FromException<TrialResult>(new UnauthorizedAccessException($"refused: {refusal}"));
+        }
+
         TaskCompletionSource<TrialResult> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Thread training = new(() =>
         {
