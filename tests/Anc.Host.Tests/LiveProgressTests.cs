@@ -24,10 +24,14 @@ public sealed class LiveProgressTests
         At(1.5, () => progress.OnMetrics(TrainingReport(1, 150, 1000, bob: 1.25, eve: 3.5)));
 
         IReadOnlyDictionary<string, string[]> rows = ProgressConsole.Rows(ProgressConsole.Show(progress.Frame()));
+        Assert.Equal(["waiting", string.Empty, string.Empty, string.Empty, string.Empty], rows["2"]);
+        // Seed 2 gets its slot: started, before its first report.
+        progress.OnSeedStarted(new SeedStarted(2));
+        rows = ProgressConsole.Rows(ProgressConsole.Show(progress.Frame()));
+        Assert.Equal(["starting", string.Empty, string.Empty, string.Empty, string.Empty], rows["2"]);
         // Training may stop early, so its estimate is an upper bound; it counts down from the last report.
         Assert.Equal(["training", "300/1000", "200", "≤ 3s", "bob.bitsWrong 0.500  eve.bitsWrong 3.900"], rows["0"]);
         Assert.Equal(["training", "150/1000", "100", "≤ 9s", "bob.bitsWrong 1.250  eve.bitsWrong 3.500"], rows["1"]);
-        Assert.Equal(["waiting", string.Empty, string.Empty, string.Empty, string.Empty], rows["2"]);
 
         // Seed 0 stops early and evaluates; seed 1 reports nothing new meanwhile.
         At(2.0, () => progress.OnMetrics(TrainingReport(0, 400, 1000)));

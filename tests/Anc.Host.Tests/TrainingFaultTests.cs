@@ -62,6 +62,27 @@ public sealed class TrainingFaultTests
         Assert.False(Directory.Exists(Path.Combine(folder, "runs")), "nothing is written");
     }
 
+    [Fact]
+    public void An_observer_a_plugin_registers_that_throws_is_reported_once_with_its_plugin_and_left_out_and_the_seed_goes_on()
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-fault-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+        (int exit, string output, string error) result;
+        using (TrainingLock.Acquire())
+        {
+            result = AncHostProcess.Run(
+                folder, Timeout, "run", "m.json", "--output", "runs", "--plugins", AncHostProcess.FaultyPluginFolder, "--seeds", "0-1", "--set", "experiment=observer-fault");
+        }
+
+        string all = result.output + result.error;
+        Assert.True(result.exit is 0 or 1, all);
+        string warning = Assert.Single(all.Split('\n'), line => line.Contains("FaultyObserver", StringComparison.Ordinal));
+        Assert.Contains("observer FaultyObserver of plugin 'Anc.TestPlugins.Faulty' threw InvalidOperationException: the faulty observer fails on purpose; it is left out", warning, StringComparison.Ordinal);
+        JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(Directory.GetDirectories(Path.Combine(folder, "runs", "observer-fault")).Single(), "summary.json")));
+        Assert.All(summary["runs"]!, seed => Assert.Equal("completed", (string)seed["status"]!));
+        Assert.Equal(2, summary["runs"]!.Count());
+    }
+
     private static (int Exit, string Output, string Error, string Run) RunWithFaultyParty(string party, string fault)
     {
         string folder = Directory.CreateTempSubdirectory("anc-fault-").FullName;

@@ -45,6 +45,14 @@ internal sealed class LiveProgress(TextWriter output, IAnsiConsole console, Time
         _renderer.Start();
     }
 
+    public void OnSeedStarted(SeedStarted seed)
+    {
+        lock (_gate)
+        {
+            Seed(seed.Seed).Start();
+        }
+    }
+
     public void OnMetrics(MetricEvent metrics)
     {
         lock (_gate)

@@ -66,7 +66,7 @@ internal static class ProgressTable
 
         if (seed.Phase is null)
         {
-            return [number, "waiting", string.Empty, string.Empty, string.Empty];
+            return [number, seed.IsStarted ? "starting" : "waiting", string.Empty, string.Empty, string.Empty];
         }
 
         string rate = seed.StepsPerSecond is double perSecond ? ProgressText.Rate(perSecond) : "-";

@@ -3,8 +3,8 @@ using Anc.Observers;
 namespace Anc.Host.Console;
 
 /// <summary>
-/// What is known of one seed of a run: waiting, in a phase (its last report and speed), or
-/// finished. Seeds may train at the same time, so each keeps its own measurements.
+/// What is known of one seed of a run: waiting, started (no report yet), in a phase (its last
+/// report and speed), or finished. Seeds may train at the same time, so each keeps its own measurements.
 /// </summary>
 internal sealed class SeedProgress(int seed)
 {
@@ -29,7 +29,10 @@ internal sealed class SeedProgress(int seed)
     /// <summary>The order in which seeds finished, for showing the latest ones first.</summary>
     public long FinishedOrder { get; private set; }
 
-    public bool IsWaiting => Phase is null && Outcome is null;
+    /// <summary>Whether the seed has begun training (its first report may be some rounds away).</summary>
+    public bool IsStarted { get; private set; }
+
+    public bool IsWaiting => !IsStarted && Phase is null && Outcome is null;
 
     public bool IsRunning => Phase is not null && Outcome is null;
 
@@ -41,8 +44,11 @@ internal sealed class SeedProgress(int seed)
     /// </summary>
     public bool EtaIsUpperBound => Phase == MetricPhase.Training;
 
+    public void Start() => IsStarted = true;
+
     public void Record(MetricEvent metrics, TimeSpan at)
     {
+        IsStarted = true;
         if (metrics.Phase != Phase)
         {
             // Phases train different networks at different speeds.

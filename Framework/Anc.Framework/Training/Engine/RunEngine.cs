@@ -9,6 +9,7 @@ using Anc.Resume;
 using Anc.Results;
 using Anc.Runs;
 using Anc.Training.Processes;
+using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,8 +36,19 @@ internal sealed class RunEngine
     private readonly KernelGuard _kernels;
     private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
+    // Where an observer that throws is reported: the host's log, or standard error where it has none.
+    private readonly Action<string> _warn;
 
-    public RunEngine(SeedTrainer trainer, SeedGroupTrainer groupTrainer, SeedProcesses processes, PluginCatalog catalog, TorchDevices devices, KernelGuard kernels, IEnumerable<IRunObserver> observers, TimeProvider time)
+    public RunEngine(
+        SeedTrainer trainer,
+        SeedGroupTrainer groupTrainer,
+        SeedProcesses processes,
+        PluginCatalog catalog,
+        TorchDevices devices,
+        KernelGuard kernels,
+        IEnumerable<IRunObserver> observers,
+        TimeProvider time,
+        ILogger<RunEngine>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(groupTrainer);
@@ -54,6 +66,7 @@ internal sealed class RunEngine
         _kernels = kernels;
         _observers = observers.ToArray();
         _time = time;
+        _warn = logger is null ? message => Console.Error.WriteLine($"warning: {message}") : message => logger.LogWarning("{Warning}", message);
     }
 
     /// <summary>
@@ -142,7 +155,7 @@ internal sealed class RunEngine
     {
         int threadsPerSeed = ThreadsPerSeed(manifest, parallel * sharedBy);
         IRunObserver[] own = [new Heartbeat(run, _time), new TensorBoardLog(run.FullPath)];
-        RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer]);
+        RunObservers observers = new(observer is null ? [.. _observers, .. own] : [.. _observers, .. own, observer], _warn);
         observers.RunStarted(new RunStarted(manifest.Experiment, run.FullPath, manifest.Seeds));
 
         Func<int, SeedOutcome> train = parallel * sharedBy > 1
@@ -161,7 +174,14 @@ internal sealed class RunEngine
             // A seed not begun when the run is stopped is left out, as if never asked for.
             if (!cancellationToken.IsCancellationRequested)
             {
-                Complete(kept.TryGetValue(seed, out SeedOutcome? earlier) ? earlier : train(seed));
+                if (kept.TryGetValue(seed, out SeedOutcome? earlier))
+                {
+                    Complete(earlier);
+                    return;
+                }
+
+                observers.SeedStarted(new SeedStarted(seed));
+                Complete(train(seed));
             }
         }
 
