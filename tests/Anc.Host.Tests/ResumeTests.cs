@@ -34,6 +34,16 @@ public sealed class ResumeTests
             Assert.Equal(RunFiles.Evaluation(uninterrupted, seed), RunFiles.Evaluation(resumedRun, seed));
         }
 
+        // TensorBoard holds each figure of each step once, as the uninterrupted run's files do,
+        // although the killed process had written some of the steps the resumed seeds trained again.
+        foreach (int seed in new[] { 0, 1 })
+        {
+            List<(string Tag, long Step)> whole = [.. Scalars(uninterrupted, seed)];
+            List<(string Tag, long Step)> resumedScalars = [.. Scalars(resumedRun, seed)];
+            Assert.Equal(whole.Count, whole.Distinct().Count());
+            Assert.Equal(whole.Order(), resumedScalars.Order());
+        }
+
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(resumedRun, "summary.json")));
         Assert.Equal([2000L, 2000L], summary["runs"]!.Select(r => (long)r["steps"]!));
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(resumedRun, "environment.json")));
@@ -92,6 +102,12 @@ public sealed class ResumeTests
         Assert.Equal(2, both);
         Assert.Contains("not both", bothError, StringComparison.Ordinal);
     }
+
+    /// <summary>Every scalar a seed's TensorBoard event files hold, as (tag, step).</summary>
+    private static IEnumerable<(string Tag, long Step)> Scalars(string run, int seed) =>
+        Directory.GetFiles(Path.Combine(run, "tensorboard", $"seed-{seed}"), "events.out.tfevents.*")
+            .SelectMany(TensorBoardEvents.Scalars)
+            .Select(s => (s.Tag, s.Step));
 
     /// <summary>
     /// Trains m.json into the runs root "full" uninterrupted, then again into "killed", killed

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Anc.Framework.Tests;
+namespace Anc.Testing;
 
 /// <summary>
 /// Reads a TensorBoard event file back: TFRecord framing (length, its CRC, the record, its CRC)
