@@ -32,16 +32,24 @@ static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cance
     builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Anc", LogLevel.Information)
         .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
     builder.Services.AddAnc(options => options.AddProgramPlugins(typeof(WorkerCommand).Assembly, settings.PluginFolders));
-    builder.UseOrleans(silo => silo
-        .UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort, settings.Address)
-        .AddAncSweepQueue(options => options.LeaseTime = settings.LeaseTime)
-        .AddAncSweepWorker(options =>
+    builder.UseOrleans(silo =>
+    {
+        silo.UseAncCluster(settings.Cluster, settings.SiloPort, settings.GatewayPort, settings.Address)
+            .AddAncSweepQueue(options => options.LeaseTime = settings.LeaseTime)
+            .AddAncSweepWorker(options =>
+            {
+                options.Slots = settings.Slots;
+                // Machine and process: what an operator looks for when a trial's worker is named.
+                options.WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}";
+            })
+            .AddAncTrialExecutor(options => options.SweepsRoot = settings.SweepsRoot);
+        if (settings.Tls is { } tls)
         {
-            options.Slots = settings.Slots;
-            // Machine and process: what an operator looks for when a trial's worker is named.
-            options.WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}";
-        })
-        .AddAncTrialExecutor(options => options.SweepsRoot = settings.SweepsRoot));
+            silo.UseAncTls(tls);
+        }
+    });
+
+    builder.Services.AddSingleton<IFatalErrorHandler, WorkerFatalErrorHandler>();
     using IHost host = builder.Build();
     foreach (PluginFault fault in host.Services.GetRequiredService<PluginCatalog>().Faults)
     {

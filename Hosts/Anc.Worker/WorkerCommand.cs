@@ -46,9 +46,18 @@ internal static class WorkerCommand
             Description = "The folder this worker may write trials in; a trial whose folder resolves outside it (elsewhere, through '..' or a symbolic link) is refused and reported failed. The working directory by default.",
             HelpName = "folder",
         };
+        Option<string?> tls = new("--tls")
+        {
+            Description = "A member's folder of TLS credentials (ca.crt, member.crt, member.key; eng/services/lab-ca.sh member makes it): traffic with the other workers and clients is encrypted, and only members the lab's authority signed are accepted.",
+            HelpName = "folder",
+        };
+        Option<bool> insecure = new("--insecure")
+        {
+            Description = "Talk to the other workers and the clients in clear text, unauthenticated, on an address other machines reach: only on a network you trust entirely. Without --tls a worker of a Redis cluster refuses to start on such an address otherwise.",
+        };
         RootCommand command = new("anc-worker: joins an ANC cluster and trains the trials of distributed sweeps (anc-host sweep --cluster).")
         {
-            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address, sweepsRoot,
+            cluster, slots, siloPort, gatewayPort, plugins, leaseSeconds, address, sweepsRoot, tls, insecure,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -91,6 +100,28 @@ internal static class WorkerCommand
                 return Task.FromResult(2);
             }
 
+            ClusterTls? credentials = null;
+            if (parse.GetValue(tls) is { } credentialsFolder)
+            {
+                try
+                {
+                    credentials = ClusterTls.Load(credentialsFolder);
+                }
+                catch (FormatException exception)
+                {
+                    Console.Error.WriteLine(exception.Message);
+                    return Task.FromResult(2);
+                }
+            }
+
+            // Secure by default: clear text only where no other machine listens in, or where told so in so many words.
+            if (connection.Kind == ClusterConnectionKind.Redis && credentials is null && !parse.GetValue(insecure) && !(advertised is { } own && IPAddress.IsLoopback(own)))
+            {
+                Console.Error.WriteLine(
+                    $"anc-worker: joining {connection} on {(advertised?.ToString() ?? "this machine's network address")} in clear text: give --tls <folder> (eng/services/lab-ca.sh makes one), or --address 127.0.0.1 for a cluster on this machine only, or --insecure on a network you trust entirely.");
+                return Task.FromResult(2);
+            }
+
             return run(
                 new WorkerSettings(
                     connection,
@@ -100,7 +131,8 @@ internal static class WorkerCommand
                     parse.GetValue(plugins) ?? [],
                     TimeSpan.FromSeconds(parse.GetValue(leaseSeconds)),
                     advertised,
-                    Path.GetFullPath(parse.GetValue(sweepsRoot) ?? Environment.CurrentDirectory)),
+                    Path.GetFullPath(parse.GetValue(sweepsRoot) ?? Environment.CurrentDirectory),
+                    credentials),
                 cancellationToken);
         });
         return command;

@@ -12,4 +12,5 @@ namespace Anc.Worker;
 /// <param name="LeaseTime">How long a trial stays with a worker that stopped renewing it before another takes it over.</param>
 /// <param name="Address">The address other workers and clients reach this one on, or null for the machine's first.</param>
 /// <param name="SweepsRoot">The folder it may write trials in (full).</param>
-internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime, IPAddress? Address, string SweepsRoot);
+/// <param name="Tls">Its TLS credentials, or null for clear text.</param>
+internal sealed record WorkerSettings(ClusterConnection Cluster, int Slots, int SiloPort, int GatewayPort, IReadOnlyList<string> PluginFolders, TimeSpan LeaseTime, IPAddress? Address, string SweepsRoot, ClusterTls? Tls);

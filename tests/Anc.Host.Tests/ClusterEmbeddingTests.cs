@@ -33,7 +33,7 @@ public sealed class ClusterEmbeddingTests
         SweepResult result;
         using (TrainingLock.Acquire())
         {
-            using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0");
+            using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1");
             try
             {
                 using CancellationTokenSource timeout = new(TimeSpan.FromMinutes(5));

@@ -26,7 +26,7 @@ public sealed class ClusterPasswordTests
         // A rogue worker and a rogue client on the same machine: no password, then a wrong one.
         foreach ((string connection, string said) in new[] { (redis.Address, "asks for a password and none was given"), (wrong, "refused the user 'anc' with the password given") })
         {
-            (int worker, string workerOutput, string workerError) = AncHostProcess.RunDotnet(folder, Timeout, none, AncHostProcess.WorkerAssembly, "--cluster", connection, "--silo-port", "0", "--gateway-port", "0");
+            (int worker, string workerOutput, string workerError) = AncHostProcess.RunDotnet(folder, Timeout, none, AncHostProcess.WorkerAssembly, "--cluster", connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1");
             Assert.True(worker == 2, workerError + workerOutput);
             Assert.Single(workerError.Trim().Split('\n'));
             Assert.Contains(said, workerError, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class ClusterPasswordTests
         using (TrainingLock.Acquire())
         {
             using Process worker = AncHostProcess.BeginAssembly(
-                AncHostProcess.WorkerAssembly, folder, new Dictionary<string, string?> { [ClusterConnection.PasswordFileVariable] = redis.PasswordFile }, "--cluster", redis.Address, "--silo-port", "0", "--gateway-port", "0");
+                AncHostProcess.WorkerAssembly, folder, new Dictionary<string, string?> { [ClusterConnection.PasswordFileVariable] = redis.PasswordFile }, "--cluster", redis.Address, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1");
             Task<string> workerOutput = worker.StandardOutput.ReadToEndAsync();
             try
             {

@@ -118,7 +118,7 @@ public sealed partial class ClusterSweepTests
         await using RedisServer redis = await RedisServer.StartAsync();
         using (TrainingLock.Acquire())
         {
-            using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--slots", "2");
+            using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1", "--slots", "2");
             try
             {
                 (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "s.json", "--cluster", redis.Connection, "--output", "cluster");
@@ -165,7 +165,7 @@ public sealed partial class ClusterSweepTests
     }
 
     private static Process StartWorker(string folder, RedisServer redis) =>
-        AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--lease-seconds", "3");
+        AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1", "--lease-seconds", "3");
 
     /// <summary>Waits for a trial that the process <paramref name="pid"/> trains, past its first checkpoint and unfinished; returns its folder.</summary>
     private static string WaitForTrialMidway(string sweep, int pid)

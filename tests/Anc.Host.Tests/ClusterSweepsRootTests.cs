@@ -28,7 +28,7 @@ public sealed class ClusterSweepsRootTests
         File.WriteAllText(Path.Combine(folder, "s.json"), """{ "manifest": "m.json", "seeds": "0", "lists": [ { "training.maxSteps": 20 } ] }""");
         await using RedisServer redis = await RedisServer.StartAsync();
         using Process worker = AncHostProcess.BeginAssembly(
-            AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--sweeps-root", allowed);
+            AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1", "--sweeps-root", allowed);
         try
         {
             using (TrainingLock.Acquire())

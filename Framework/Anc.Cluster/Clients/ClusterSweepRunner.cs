@@ -34,15 +34,18 @@ public sealed class ClusterSweepRunner
 
     private readonly ClusterConnection _connection;
     private readonly IReadOnlyList<IClusterSweepObserver> _observers;
+    private readonly ClusterTls? _tls;
 
     /// <param name="connection">The cluster.</param>
     /// <param name="observers">Told what happens, in this order.</param>
-    public ClusterSweepRunner(ClusterConnection connection, IEnumerable<IClusterSweepObserver> observers)
+    /// <param name="tls">This client's TLS credentials, where the cluster talks TLS.</param>
+    public ClusterSweepRunner(ClusterConnection connection, IEnumerable<IClusterSweepObserver> observers, ClusterTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(observers);
         _connection = connection;
         _observers = [.. observers];
+        _tls = tls;
     }
 
     /// <summary>
@@ -97,11 +100,18 @@ public sealed class ClusterSweepRunner
         builder.Logging.ClearProviders();
         // Workers that are starting, or a dead one still listed, are waited for a little.
         DateTime giveUp = DateTime.UtcNow + ConnectPatience;
-        builder.UseOrleansClient(client => client.UseAncCluster(_connection).UseConnectionRetryFilter(async (_, token) =>
+        builder.UseOrleansClient(client =>
         {
-            await Task.Delay(Poll, token);
-            return DateTime.UtcNow < giveUp;
-        }));
+            client.UseAncCluster(_connection).UseConnectionRetryFilter(async (_, token) =>
+            {
+                await Task.Delay(Poll, token);
+                return DateTime.UtcNow < giveUp;
+            });
+            if (_tls is not null)
+            {
+                client.UseAncTls(_tls);
+            }
+        });
         IHost host = builder.Build();
         try
         {

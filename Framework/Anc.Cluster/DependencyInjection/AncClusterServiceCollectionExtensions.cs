@@ -13,11 +13,12 @@ public static class AncClusterServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connection">The cluster.</param>
-    public static IServiceCollection AddAncClusterSweeps(this IServiceCollection services, ClusterConnection connection)
+    /// <param name="tls">The service's TLS credentials, where the cluster talks TLS.</param>
+    public static IServiceCollection AddAncClusterSweeps(this IServiceCollection services, ClusterConnection connection, ClusterTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
-        services.AddSingleton(provider => new ClusterSweepRunner(connection, provider.GetServices<IClusterSweepObserver>()));
+        services.AddSingleton(provider => new ClusterSweepRunner(connection, provider.GetServices<IClusterSweepObserver>(), tls));
         return services;
     }
 }

@@ -40,4 +40,14 @@ public static class AncClusterClientBuilderExtensions
         client.Services.TryAddSingleton<SweepClusterClient>();
         return client;
     }
+
+    /// <summary>Talks TLS with the cluster's gateways, showing this client's certificate and accepting only the lab's.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="tls">The client's credentials.</param>
+    public static IClientBuilder UseAncTls(this IClientBuilder client, ClusterTls tls)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(tls);
+        return client.UseTls(tls.Configure);
+    }
 }

@@ -129,4 +129,17 @@ public static class AncClusterSiloBuilderExtensions
         silo.Services.AddSingleton<ITrialExecutor, AncTrialExecutor>();
         return silo;
     }
+
+    /// <summary>
+    /// Encrypts and authenticates this silo's traffic, with the other silos and with clients:
+    /// TLS both ways, each end accepting only certificates the lab's authority signed.
+    /// </summary>
+    /// <param name="silo">The silo.</param>
+    /// <param name="tls">The silo's credentials.</param>
+    public static ISiloBuilder UseAncTls(this ISiloBuilder silo, ClusterTls tls)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(tls);
+        return silo.UseTls(tls.Configure);
+    }
 }

@@ -42,6 +42,11 @@ internal static class SweepCommand
             Description = "Train the trials on a cluster of anc-worker processes instead of here: 'redis://host:port' (the cluster's membership and the sweep's state in Redis; its password in the connection as redis://anc:<password>@host:port, in ANC_REDIS_PASSWORD, or in the file ANC_REDIS_PASSWORD_FILE names) or 'localhost' (workers on this machine, state in memory). The workers write into the sweep's folder, so it must be on a disk they all see at the same path.",
             HelpName = "connection",
         };
+        Option<string?> tls = new("--tls")
+        {
+            Description = "With --cluster, a member's folder of TLS credentials (ca.crt, member.crt, member.key; eng/services/lab-ca.sh member makes it), for a cluster whose workers talk TLS.",
+            HelpName = "folder",
+        };
         Command command = new("sweep", "Train a base manifest over a grid of changes times seeds: one run directory per trial, a summary per setting; running it again trains only what is left.")
         {
             file,
@@ -49,6 +54,7 @@ internal static class SweepCommand
             parallel,
             quiet,
             cluster,
+            tls,
         };
         command.SetAction(parse => AncHostCommand.Guard(() =>
         {
@@ -64,8 +70,10 @@ internal static class SweepCommand
 
             bool lines = !parse.GetValue(quiet);
             System.Console.WriteLine($"sweep {plan.Name}: {plan.Settings.Count} setting(s) x {plan.Seeds.Count} seed(s) = {plan.Trials.Count} trial(s)");
+            using ClusterTls? credentials = Credentials(parse.GetValue(tls));
             SweepResult result = parse.GetValue(cluster) is { } connection
-                ? new ClusterSweepRunner(Connection(connection, parse.GetValue(parallel)), lines ? [new ClusterSweepLines(System.Console.Out)] : []).RunAsync(plan, parse.GetValue(output)!, stop.Token).GetAwaiter().GetResult()
+                ? new ClusterSweepRunner(Connection(connection, parse.GetValue(parallel)), lines ? [new ClusterSweepLines(System.Console.Out)] : [], credentials)
+                    .RunAsync(plan, parse.GetValue(output)!, stop.Token).GetAwaiter().GetResult()
                 : host.Services.GetRequiredService<SweepRunner>().Run(
                     plan,
                     new SweepSettings(parse.GetValue(output)!) { Parallel = parse.GetValue(parallel) },
@@ -97,6 +105,18 @@ internal static class SweepCommand
         catch (FormatException e)
         {
             throw new AncInputException($"--cluster {connection}: {e.Message}");
+        }
+    }
+
+    private static ClusterTls? Credentials(string? folder)
+    {
+        try
+        {
+            return folder is null ? null : ClusterTls.Load(folder);
+        }
+        catch (FormatException e)
+        {
+            throw new AncInputException(e.Message);
         }
     }
 
