@@ -68,5 +68,16 @@ public sealed class ClusterPasswordTests
         }
     }
 
+    [Fact]
+    public async Task Redis_started_for_other_machines_asks_for_the_password_too()
+    {
+        await using RedisServer redis = await RedisServer.StartAsync(bind: "0.0.0.0");
+
+        ClusterAccessException none = await Assert.ThrowsAsync<ClusterAccessException>(() => ClusterConnection.Parse(redis.Address, NoEnvironment).VerifyAsync());
+
+        Assert.Contains("asks for a password and none was given", none.Message, StringComparison.Ordinal);
+        await ClusterConnection.Parse(redis.Connection, NoEnvironment).VerifyAsync();
+    }
+
     private static (string? User, string? Password) Login(ClusterConnection connection) => (connection.RedisOptions().User, connection.RedisOptions().Password);
 }

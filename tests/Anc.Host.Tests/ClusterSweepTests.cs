@@ -12,7 +12,7 @@ namespace Anc.Host.Tests;
 
 /// <summary>
 /// <c>anc-host sweep --cluster</c> against real <c>anc-worker</c> processes on loopback, with a
-/// real Redis as membership and state store: a worker killed mid-trial, a worker added mid-sweep,
+/// real Redis (with its password) as membership and state store, and TLS between them all: a worker killed mid-trial, a worker added mid-sweep,
 /// the client killed and started again.
 /// </summary>
 public sealed partial class ClusterSweepTests
@@ -31,13 +31,14 @@ public sealed partial class ClusterSweepTests
             """);
         string sweep = Path.Combine(folder, "sweeps", "study");
         await using RedisServer redis = await RedisServer.StartAsync();
+        LabCertificates lab = LabCertificates.Make(Path.Combine(folder, "lab"), "worker", "client");
         List<Process> workers = [];
         try
         {
             using (TrainingLock.Acquire())
             {
-                workers.AddRange([StartWorker(folder, redis), StartWorker(folder, redis), StartWorker(folder, redis)]);
-                using Process client = AncHostProcess.Begin(folder, "sweep", "study.json", "--cluster", redis.Connection);
+                workers.AddRange([StartWorker(folder, redis, lab), StartWorker(folder, redis, lab), StartWorker(folder, redis, lab)]);
+                using Process client = AncHostProcess.Begin(folder, "sweep", "study.json", "--cluster", redis.Connection, "--tls", lab.Member("client"));
                 Task<string> clientOutput = client.StandardOutput.ReadToEndAsync();
 
                 // The first worker is killed while a trial of its own is past a checkpoint and not finished.
@@ -45,19 +46,19 @@ public sealed partial class ClusterSweepTests
                 workers[0].Kill(entireProcessTree: true);
                 await workers[0].WaitForExitAsync();
                 // A worker that joins now takes work too; the client leaves and comes back.
-                workers.Add(StartWorker(folder, redis));
+                workers.Add(StartWorker(folder, redis, lab));
                 client.Kill(entireProcessTree: true);
                 await client.WaitForExitAsync();
                 string firstOutput = await clientOutput;
 
-                (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "study.json", "--cluster", redis.Connection);
+                (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "study.json", "--cluster", redis.Connection, "--tls", lab.Member("client"));
                 Assert.True(exit == 0, error + output + firstOutput);
                 Assert.Matches(@"submitted \d+ trial\(s\) to the cluster at redis://127\.0\.0\.1:\d+,user=anc \(\d+ finished before", output);
                 Assert.DoesNotContain(redis.Password, output, StringComparison.Ordinal);
                 Assert.Contains("24 of 24 trials finished", output, StringComparison.Ordinal);
 
                 // Every trial's result is recorded once, the killed trial's by another worker on a second attempt.
-                SweepStatus status = await StatusAsync(redis, sweep);
+                SweepStatus status = await StatusAsync(redis, sweep, lab);
                 Assert.Equal(24, status.Trials.Count);
                 Assert.All(status.Trials, t => Assert.Equal(TrialState.Done, t.State));
                 Assert.Equal(24, status.Trials.Select(t => t.Result!.TrialId).Distinct().Count());
@@ -164,8 +165,9 @@ public sealed partial class ClusterSweepTests
         Assert.Contains("--slots", parallelError, StringComparison.Ordinal);
     }
 
-    private static Process StartWorker(string folder, RedisServer redis) =>
-        AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1", "--lease-seconds", "3");
+    private static Process StartWorker(string folder, RedisServer redis, LabCertificates lab) =>
+        AncHostProcess.BeginAssembly(
+            AncHostProcess.WorkerAssembly, folder, "--cluster", redis.Connection, "--silo-port", "0", "--gateway-port", "0", "--lease-seconds", "3", "--tls", lab.Member("worker"));
 
     /// <summary>Waits for a trial that the process <paramref name="pid"/> trains, past its first checkpoint and unfinished; returns its folder.</summary>
     private static string WaitForTrialMidway(string sweep, int pid)
@@ -190,10 +192,11 @@ public sealed partial class ClusterSweepTests
         }
     }
 
-    private static async Task<SweepStatus> StatusAsync(RedisServer redis, string sweep)
+    private static async Task<SweepStatus> StatusAsync(RedisServer redis, string sweep, LabCertificates lab)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client.UseAncCluster(ClusterConnection.Parse(redis.Connection)));
+        using ClusterTls tls = ClusterTls.Load(lab.Member("client"));
+        builder.UseOrleansClient(client => client.UseAncCluster(ClusterConnection.Parse(redis.Connection)).UseAncTls(tls));
         using IHost host = builder.Build();
         await host.StartAsync();
         // The killed worker's gateway may still be listed; a call through it fails and is made again.

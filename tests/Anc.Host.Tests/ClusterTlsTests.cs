@@ -18,13 +18,8 @@ public sealed class ClusterTlsTests
         string folder = Directory.CreateTempSubdirectory("anc-cluster-tls-").FullName;
         File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
         File.WriteAllText(Path.Combine(folder, "s.json"), """{ "manifest": "m.json", "seeds": "0-1", "lists": [ { "training.maxSteps": 50 } ] }""");
-        string lab = Path.Combine(folder, "lab");
-        string rogue = Path.Combine(folder, "rogue");
-        LabCa("ca", lab);
-        LabCa("member", lab, "worker");
-        LabCa("member", lab, "client");
-        LabCa("ca", rogue);
-        LabCa("member", rogue, "client");
+        LabCertificates lab = LabCertificates.Make(Path.Combine(folder, "lab"), "worker", "client");
+        LabCertificates rogue = LabCertificates.Make(Path.Combine(folder, "rogue"), "client");
         await using RedisServer redis = await RedisServer.StartAsync();
         string[] ports = ["--silo-port", "0", "--gateway-port", "0", "--address", "127.0.0.1"];
 
@@ -34,12 +29,12 @@ public sealed class ClusterTlsTests
         Assert.True(clear == 2, clearError + clearOutput);
         Assert.Contains("in clear text: give --tls <folder>", Assert.Single(clearError.Trim().Split('\n')), StringComparison.Ordinal);
 
-        using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, ["--cluster", redis.Connection, .. ports, "--tls", Path.Combine(lab, "worker")]);
+        using Process worker = AncHostProcess.BeginAssembly(AncHostProcess.WorkerAssembly, folder, ["--cluster", redis.Connection, .. ports, "--tls", lab.Member("worker")]);
         try
         {
             using (TrainingLock.Acquire())
             {
-                (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "s.json", "--cluster", redis.Connection, "--tls", Path.Combine(lab, "client"));
+                (int exit, string output, string error) = AncHostProcess.Run(folder, Timeout, "sweep", "s.json", "--cluster", redis.Connection, "--tls", lab.Member("client"));
                 Assert.True(exit == 0, error + output);
                 Assert.Contains("2 of 2 trials finished", output, StringComparison.Ordinal);
             }
@@ -60,7 +55,7 @@ public sealed class ClusterTlsTests
             Assert.DoesNotContain("   at ", said, StringComparison.Ordinal);
 
             // Clients without a certificate, or with another authority's, cannot submit.
-            foreach (string[] credentials in new[] { Array.Empty<string>(), ["--tls", Path.Combine(rogue, "client")] })
+            foreach (string[] credentials in new[] { Array.Empty<string>(), ["--tls", rogue.Member("client")] })
             {
                 (int refused, string lines, string error) = AncHostProcess.Run(folder, Timeout, ["sweep", "s.json", "--cluster", redis.Connection, "--output", "refused", .. credentials]);
                 Assert.True(refused == 2, error + lines);
@@ -74,12 +69,5 @@ public sealed class ClusterTlsTests
         }
 
         Assert.False(Directory.Exists(Path.Combine(folder, "refused", "s", "trials")), "a refused client's trials were trained");
-    }
-
-    private static void LabCa(params string[] arguments)
-    {
-        (int exit, string output, string error) = AncHostProcess.RunProgram(
-            "bash", AncHostProcess.RepositoryRoot, Timeout, [Path.Combine(AncHostProcess.RepositoryRoot, "eng", "services", "lab-ca.sh"), .. arguments]);
-        Assert.True(exit == 0, $"lab-ca.sh {string.Join(' ', arguments)}: {error}{output}");
     }
 }

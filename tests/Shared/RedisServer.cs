@@ -13,10 +13,13 @@ internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private RedisServer(int port, string directory)
+    private readonly string? _bind;
+
+    private RedisServer(int port, string directory, string? bind)
     {
         Port = port;
         _directory = directory;
+        _bind = bind;
     }
 
     public int Port { get; }
@@ -32,10 +35,11 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public string Password => File.ReadAllText(PasswordFile).Trim();
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="bind">The addresses it listens on (redis.sh's ANC_REDIS_BIND); loopback where not given.</param>
+    public static async Task<RedisServer> StartAsync(string? bind = null)
     {
         var directory = Directory.CreateTempSubdirectory("anc-redis-").FullName;
-        var server = new RedisServer(FreePort(), directory);
+        var server = new RedisServer(FreePort(), directory, bind);
         await server.RunAsync("install");
         await server.RunAsync("start", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
         return server;
@@ -63,6 +67,11 @@ internal sealed class RedisServer : IAsyncDisposable
     private async Task RunAsync(params string[] arguments)
     {
         ProcessStartInfo start = new("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (_bind is not null)
+        {
+            start.Environment["ANC_REDIS_BIND"] = _bind;
+        }
+
         start.ArgumentList.Add(Path.Combine(AncHostProcess.RepositoryRoot, "eng", "services", "redis.sh"));
         foreach (var argument in arguments)
         {
