@@ -63,7 +63,7 @@ public sealed class FreshEveEvaluationTests
         ConcurrentQueue<FreshEveProgress> reports = new();
         FreshEveOptions options = new() { Steps = 30, MeasureEvery = 10 };
 
-        IReadOnlyList<AdversaryTrial> trials = new FreshEveEvaluation(options, new FreshEveFigure("error", LowerIsBetter: true), new Collecting(reports))
+        IReadOnlyList<AdversaryTrial> trials = new FreshEveEvaluation(options, new FreshEveFigure("error", LowerIsBetter: true), reports.Enqueue)
             .Run([first, second], CancellationToken.None);
 
         Assert.Equal(["freshEve-1", "freshEve-2", "freshEve-3"], trials.Select(t => t.Name));
@@ -74,11 +74,6 @@ public sealed class FreshEveEvaluationTests
         Assert.Equal(3L * 30, seen[^1].Done);
         Assert.Equal(3, seen.Count(p => p.Metrics.ContainsKey("freshEve3.error")));
         Assert.Equal(3, seen.Count(p => p.Metrics.Keys.Order().SequenceEqual(["freshEve1.error", "freshEve2.error"])));
-    }
-
-    private sealed class Collecting(ConcurrentQueue<FreshEveProgress> reports) : IProgress<FreshEveProgress>
-    {
-        public void Report(FreshEveProgress value) => reports.Enqueue(value);
     }
 
     /// <summary>

@@ -16,25 +16,25 @@ public sealed class FreshEveEvaluation
 {
     private readonly FreshEveOptions _options;
     private readonly FreshEveFigure _figure;
-    private readonly IProgress<FreshEveProgress>? _progress;
+    private readonly Action<FreshEveProgress>? _report;
 
     /// <param name="options">How long each Eve trains and how often she is measured.</param>
     /// <param name="figure">What the groups measure, and which way is better for Eve.</param>
-    /// <param name="progress">Told after every measurement, one report at a time.</param>
-    public FreshEveEvaluation(FreshEveOptions options, FreshEveFigure figure, IProgress<FreshEveProgress>? progress = null)
+    /// <param name="report">Told after every measurement, one report at a time, on the thread that measured.</param>
+    public FreshEveEvaluation(FreshEveOptions options, FreshEveFigure figure, Action<FreshEveProgress>? report = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(figure);
         _options = options;
         _figure = figure;
-        _progress = progress;
+        _report = report;
     }
 
     /// <summary>The progress of an evaluation as a seed's observers see it: evaluation-phase metric events.</summary>
-    public static IProgress<FreshEveProgress> SeedProgress(ExperimentContext context)
+    public static Action<FreshEveProgress> SeedProgress(ExperimentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Progress(p => context.Progress.Report(new MetricEvent(context.Seed, MetricPhase.Evaluation, p.Done, p.Total, p.Metrics)));
+        return p => context.Progress.Report(new MetricEvent(context.Seed, MetricPhase.Evaluation, p.Done, p.Total, p.Metrics));
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public sealed class FreshEveEvaluation
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        Counter counter = new(groups.Sum(g => (long)g.Count) * _options.Steps, _progress);
+        Counter counter = new(groups.Sum(g => (long)g.Count) * _options.Steps, _report);
         List<AdversaryTrial>[] trials = new List<AdversaryTrial>[groups.Count];
         TorchWorkers.Run(groups.Select((group, i) => (Action)(() => trials[i] = Train(group, counter, cancellationToken))).ToList(), threads, cancellationToken);
         return trials.SelectMany(t => t).ToList();
@@ -132,7 +132,7 @@ public sealed class FreshEveEvaluation
     }
 
     /// <summary>Eve-steps done by every group, reported one at a time from the threads that train them.</summary>
-    private sealed class Counter(long total, IProgress<FreshEveProgress>? progress)
+    private sealed class Counter(long total, Action<FreshEveProgress>? report)
     {
         private readonly Lock _lock = new();
         private long _done;
@@ -142,14 +142,8 @@ public sealed class FreshEveEvaluation
             lock (_lock)
             {
                 _done += steps;
-                progress?.Report(new FreshEveProgress(_done, total, metrics));
+                report?.Invoke(new FreshEveProgress(_done, total, metrics));
             }
         }
-    }
-
-    /// <summary>Reports on the calling thread (<see cref="Progress{T}"/> would post to a synchronization context).</summary>
-    private sealed class Progress(Action<FreshEveProgress> report) : IProgress<FreshEveProgress>
-    {
-        public void Report(FreshEveProgress value) => report(value);
     }
 }

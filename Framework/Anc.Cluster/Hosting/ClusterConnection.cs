@@ -157,9 +157,17 @@ public sealed record ClusterConnection
     }
 
     /// <summary>The connection as a user writes it, without the password.</summary>
-    public override string ToString() => Kind == ClusterConnectionKind.Localhost
-        ? "localhost"
-        : RedisScheme + string.Join(',', RedisOptions().ToString(includePassword: false).Split(',').Where(o => !o.StartsWith("password=", StringComparison.OrdinalIgnoreCase)));
+    public override string ToString()
+    {
+        if (Kind == ClusterConnectionKind.Localhost)
+        {
+            return "localhost";
+        }
+
+        var options = RedisOptions();
+        options.Password = null;
+        return RedisScheme + options.ToString(includePassword: false);
+    }
 
     private static ClusterAccessException Refused(ConfigurationOptions options, Exception inner) => new(
         options.Password is { Length: > 0 }

@@ -16,23 +16,23 @@ internal sealed class SweepsRoot
     /// <param name="folder">The root; made if missing.</param>
     public SweepsRoot(string folder)
     {
-        Path = System.IO.Path.GetFullPath(folder);
-        Directory.CreateDirectory(Path);
-        _resolved = Resolve(Path, 0);
+        Folder = Path.GetFullPath(folder);
+        Directory.CreateDirectory(Folder);
+        _resolved = Resolve(Folder, 0);
     }
 
     /// <summary>The root, as given (full).</summary>
-    public string Path { get; }
+    public string Folder { get; }
 
     /// <summary>Why <paramref name="trialFolder"/> may not be written, or null where it may.</summary>
     public string? Refusal(string trialFolder)
     {
-        if (!System.IO.Path.IsPathFullyQualified(trialFolder))
+        if (!Path.IsPathFullyQualified(trialFolder))
         {
             return $"its folder '{trialFolder}' is not a full path";
         }
 
-        if (trialFolder.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar).Contains(".."))
+        if (trialFolder.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Contains(".."))
         {
             return $"its folder '{trialFolder}' climbs with '..'";
         }
@@ -47,19 +47,19 @@ internal sealed class SweepsRoot
             return $"its folder '{trialFolder}' cannot be resolved ({e.Message})";
         }
 
-        return resolved.StartsWith(_resolved + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        return resolved.StartsWith(_resolved + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? null
-            : $"its folder '{trialFolder}' is{(resolved == trialFolder ? string.Empty : $", through a symbolic link, '{resolved}',")} outside this worker's --sweeps-root '{Path}'";
+            : $"its folder '{trialFolder}' is{(resolved == trialFolder ? string.Empty : $", through a symbolic link, '{resolved}',")} outside this worker's --sweeps-root '{Folder}'";
     }
 
     /// <summary><paramref name="path"/> (full, no <c>..</c>) with every symbolic link among its existing parts followed.</summary>
     private static string Resolve(string path, int links)
     {
-        string root = System.IO.Path.GetPathRoot(path)!;
+        string root = Path.GetPathRoot(path)!;
         string current = root;
-        foreach (string part in path[root.Length..].Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (string part in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            string next = System.IO.Path.Combine(current, part);
+            string next = Path.Combine(current, part);
             FileInfo entry = new(next);
             if (entry.LinkTarget is { } target)
             {
@@ -69,7 +69,7 @@ internal sealed class SweepsRoot
                 }
 
                 // A relative target is relative to the link's folder; it may hold '..', which is right here: the link's folder is resolved.
-                next = Resolve(System.IO.Path.GetFullPath(System.IO.Path.Combine(current, target)), links + 1);
+                next = Resolve(Path.GetFullPath(Path.Combine(current, target)), links + 1);
             }
 
             current = next;

@@ -60,7 +60,7 @@ public sealed class FreshEveAttack : IAttack
             }
 
             // One after another: the restarts share the target's stream of keys.
-            IReadOnlyList<AdversaryTrial> trials = new FreshEveEvaluation(evaluation, Figure, new Progress(context)).Run(eves, threads: 1, context.CancellationToken);
+            IReadOnlyList<AdversaryTrial> trials = new FreshEveEvaluation(evaluation, Figure, p => context.Progress.Report(new AttackProgress(p.Done, p.Total))).Run(eves, threads: 1, context.CancellationToken);
             int best = Enumerable.Range(0, trials.Count).MinBy(r => trials[r].History.Min(p => p.Value));
             List<MetricPoint> history = trials.SelectMany((trial, r) => trial.History.Select(p => p with { Step = ((long)r * _options.Steps) + p.Step })).ToList();
             string network = _options.Network == EveNetworkKind.Mlp
@@ -81,11 +81,5 @@ public sealed class FreshEveAttack : IAttack
             ? Perceptron.Build(shape.InputWidth, _options.WidthFactor * shape.InputWidth, _options.HiddenLayers, shape.OutputWidth, nn.Tanh())
             : new MixTransformArchitecture(new MixTransformOptions { Variant = _options.Variant }).Build(shape);
         return network.to(target.Device);
-    }
-
-    /// <summary>The evaluation's progress as the attack's: steps of all the restarts together.</summary>
-    private sealed class Progress(AttackContext context) : IProgress<FreshEveProgress>
-    {
-        public void Report(FreshEveProgress value) => context.Progress.Report(new AttackProgress(value.Done, value.Total));
     }
 }

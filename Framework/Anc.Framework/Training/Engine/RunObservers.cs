@@ -11,7 +11,8 @@ namespace Anc.Training.Engine;
 /// </summary>
 internal sealed class RunObservers(IEnumerable<IRunObserver> observers, Action<string> warn) : IProgress<MetricEvent>
 {
-    private readonly List<IRunObserver> _observers = [.. observers];
+    // Replaced, not changed, when an observer is left out: the loop below goes on over the array it began with.
+    private IRunObserver[] _observers = [.. observers];
     private readonly Lock _gate = new();
 
     public void Report(MetricEvent value) => Each(o => o.OnMetrics(value));
@@ -28,7 +29,7 @@ internal sealed class RunObservers(IEnumerable<IRunObserver> observers, Action<s
     {
         lock (_gate)
         {
-            foreach (IRunObserver observer in _observers.ToArray())
+            foreach (IRunObserver observer in _observers)
             {
                 try
                 {
@@ -36,7 +37,7 @@ internal sealed class RunObservers(IEnumerable<IRunObserver> observers, Action<s
                 }
                 catch (Exception e)
                 {
-                    _observers.Remove(observer);
+                    _observers = [.. _observers.Where(o => o != observer)];
                     Type type = observer.GetType();
                     warn($"observer {type.Name} of plugin '{type.Assembly.GetName().Name}' threw {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}; it is left out of the rest of this run, which goes on.");
                 }
