@@ -1,5 +1,7 @@
 using Anc.AttackPanels;
 using Anc.Benchmarking;
+using Anc.Ciphers;
+using Anc.Exports;
 using Anc.Hosting;
 using Anc.Kernels;
 using Anc.Manifests;
@@ -44,6 +46,8 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<TrainingBenchmark>();
         services.TryAddSingleton<AttackPanelReader>();
         services.TryAddSingleton<RunAttacker>();
+        services.TryAddSingleton<TrainedRuns>();
+        services.TryAddSingleton<PyTorchExport>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         services.TryAddSingleton<SweepReader>();
         services.TryAddSingleton(provider => new TrialRunner(provider.GetRequiredService<RunEngine>(), provider.GetRequiredService<ManifestReader>(), provider.GetRequiredService<TimeProvider>()));

@@ -22,6 +22,7 @@ internal static class AncHostCommand
             ValidateCommand.Create(),
             BenchCommand.Create(),
             AttackCommand.Create(),
+            ExportCommand.Create(),
             SweepCommand.Create(),
             ListCommand.Create(),
             RunsCommand.Create(),

@@ -1,3 +1,4 @@
+using Anc.Ciphers;
 using Anc.Components;
 using Anc.Scenarios;
 
@@ -13,6 +14,10 @@ internal static class EncryptionFootprint
             WidthOption = "bits",
             EvaluationOption = "evaluation.heldOutExamples",
         };
+
+    /// <summary>The networks of <paramref name="footprint"/> as a seed's checkpoint holds them: each in its party's file, <c>key-generator.dat</c> for the key generator.</summary>
+    public static IReadOnlyList<TrainedNetwork> Trained(SeedFootprint footprint) =>
+        footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, n.Party == "keyGenerator" ? "key-generator.dat" : $"{n.Party}.dat")).ToArray();
 
     // A width past int's range cannot be built at all; clamped, the estimate is still far past any memory.
     private static int Width(long width) => (int)Math.Min(width, int.MaxValue);

@@ -1,10 +1,12 @@
 using Anc.Attacks;
+using Anc.Ciphers;
 using Anc.Components;
 using Anc.Plugins.Encryption.Adversaries;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Losses;
 using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
+using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.PublicKey;
 
@@ -13,7 +15,7 @@ namespace Anc.Plugins.Encryption.PublicKey;
 /// into a public key; Alice encrypts plaintext P with the public key; Bob decrypts with the
 /// private key; Eve sees the public key and the ciphertext, and can encrypt for herself.
 /// </summary>
-public sealed class PublicKeyScenario : IScenario, IAttackableScenario
+public sealed class PublicKeyScenario : IScenario, IAttackableScenario, IEncryptionScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "public-key";
@@ -61,6 +63,16 @@ public sealed class PublicKeyScenario : IScenario, IAttackableScenario
             ("alice", 2 * bits),
             ("bob", 2 * bits),
             ("eve", PublicKeyExperiment.EveInputWidth(_options, observes)));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrainedNetwork> TrainedNetworks(FootprintContext context) => EncryptionFootprint.Trained(EstimateFootprint(context)!);
+
+    /// <inheritdoc />
+    public IEncryptionCipher CreateCipher(IReadOnlyDictionary<string, nn.Module<Tensor, Tensor>> networks)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        return new PublicKeyCipher(networks, _options.Bits);
     }
 
     /// <inheritdoc />

@@ -1,8 +1,10 @@
 using Anc.Attacks;
+using Anc.Ciphers;
 using Anc.Components;
 using Anc.Plugins.Encryption.Architectures;
 using Anc.Plugins.Encryption.Protocol;
 using Anc.Scenarios;
+using static TorchSharp.torch;
 
 namespace Anc.Plugins.Encryption.Symmetric;
 
@@ -10,7 +12,7 @@ namespace Anc.Plugins.Encryption.Symmetric;
 /// The paper's symmetric experiment (section 2): Alice encrypts plaintext P with key K into
 /// ciphertext C; Bob decrypts C with K; Eve sees C only.
 /// </summary>
-public sealed class SymmetricScenario : IScenario, ISeedBatchScenario, IAttackableScenario
+public sealed class SymmetricScenario : IScenario, ISeedBatchScenario, IAttackableScenario, IEncryptionScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "symmetric";
@@ -46,6 +48,16 @@ public sealed class SymmetricScenario : IScenario, ISeedBatchScenario, IAttackab
         long bits = _options.Bits;
         int observed = context.Adversaries.TryGetValue("eve", out IAdversary? eve) ? eve.Observes.Count : 1;
         return EncryptionFootprint.Of(_options, ("alice", 2 * bits), ("bob", 2 * bits), ("eve", observed * bits));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrainedNetwork> TrainedNetworks(FootprintContext context) => EncryptionFootprint.Trained(EstimateFootprint(context)!);
+
+    /// <inheritdoc />
+    public IEncryptionCipher CreateCipher(IReadOnlyDictionary<string, nn.Module<Tensor, Tensor>> networks)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        return new SymmetricCipher(networks, _options.Bits);
     }
 
     /// <inheritdoc />

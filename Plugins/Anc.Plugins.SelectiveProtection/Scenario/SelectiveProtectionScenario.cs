@@ -1,9 +1,11 @@
+using Anc.Ciphers;
 using Anc.Components;
 using Anc.Plugins.SelectiveProtection.Adversaries;
 using Anc.Plugins.SelectiveProtection.Architectures;
 using Anc.Plugins.SelectiveProtection.Data;
 using Anc.Plugins.SelectiveProtection.Losses;
 using Anc.Scenarios;
+using static TorchSharp.torch;
 
 namespace Anc.Plugins.SelectiveProtection.Scenario;
 
@@ -12,7 +14,7 @@ namespace Anc.Plugins.SelectiveProtection.Scenario;
 /// estimate of D for everyone, and a ciphertext; Bob, with the key, improves the estimate of D;
 /// Eve, from D-public and the ciphertext, tries to recover the sensitive C.
 /// </summary>
-public sealed class SelectiveProtectionScenario : IScenario
+public sealed class SelectiveProtectionScenario : IScenario, IProtectionScenario
 {
     /// <summary>The name manifests use.</summary>
     public const string Name = "selective-protection";
@@ -61,6 +63,22 @@ public sealed class SelectiveProtectionScenario : IScenario
         {
             EvaluationOption = "evaluation.heldOutExamples",
         };
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The data generator lacks a field a, b, c or d, or the manifest has no Eve: no run trained with it.</exception>
+    public IReadOnlyList<TrainedNetwork> TrainedNetworks(FootprintContext context) =>
+        EstimateFootprint(context) is { } footprint
+            ? footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, $"{n.Party}.dat")).ToArray()
+            : throw new InvalidOperationException($"Scenario '{Name}' needs data fields a, b, c and d and an Eve; this manifest's data generator or parties lack them.");
+
+    /// <inheritdoc />
+    public IProtectionCipher CreateProtection(IReadOnlyDictionary<string, nn.Module<Tensor, Tensor>> networks, FootprintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(context);
+        IDataGenerator data = context.Data ?? throw new InvalidOperationException($"Scenario '{Name}' needs a data generator.");
+        return new SelectiveProtectionCipher(networks, new NetworkShapes(_options, data.Fields));
     }
 
     /// <inheritdoc />

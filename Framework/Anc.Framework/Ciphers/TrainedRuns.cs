@@ -1,0 +1,166 @@
+using Anc.Components;
+using Anc.Diagnostics;
+using Anc.Manifests;
+using Anc.Resume;
+using Anc.Results;
+using Anc.Runs;
+using Anc.Scenarios;
+using Anc.Training.Engine;
+using static TorchSharp.torch;
+
+namespace Anc.Ciphers;
+
+/// <summary>
+/// Reads what a run trained back for use: a seed's networks (<see cref="Open"/>), its cipher
+/// (<see cref="OpenCipher"/>) or its protection (<see cref="OpenProtection"/>). The run's own
+/// manifest and plugins rebuild the networks; its final checkpoint gives their weights.
+/// </summary>
+public sealed class TrainedRuns
+{
+    private readonly ManifestReader _reader;
+    private readonly ExperimentComposer _composer;
+
+    /// <summary>Creates the reader.</summary>
+    public TrainedRuns(ManifestReader reader, ExperimentComposer composer)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(composer);
+        _reader = reader;
+        _composer = composer;
+    }
+
+    /// <summary>The seeds of the run in <paramref name="runPath"/> that finished training (they have a final checkpoint), in the manifest's order.</summary>
+    /// <exception cref="AncInputException">The folder is not a run directory.</exception>
+    public IReadOnlyList<int> FinishedSeeds(string runPath)
+    {
+        (RunDirectory run, ResolvedManifest manifest) = Read(runPath);
+        return Finished(run, manifest);
+    }
+
+    /// <summary>
+    /// Seed <paramref name="seed"/> of the run in <paramref name="runPath"/>, or where it is null
+    /// the first seed that succeeded. Only the defenders' networks are loaded unless
+    /// <paramref name="adversaries"/> is set.
+    /// </summary>
+    /// <exception cref="AncInputException">The folder is not a run, its scenario offers nothing to use, the seed did not finish, or no seed succeeded and none was named.</exception>
+    public TrainedSeed Open(string runPath, int? seed = null, bool adversaries = false)
+    {
+        (RunDirectory run, ResolvedManifest manifest) = Read(runPath);
+        int chosen = Choose(run, manifest, seed);
+        (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = _composer.Compose(manifest);
+        if (scenario is not ITrainedScenario trained)
+        {
+            throw new AncInputException($"{run.FullPath}: scenario '{manifest.Scenario.Descriptor.Name}' offers no trained networks to use.");
+        }
+
+        FootprintContext context = new(parties.Values.Where(p => p.Adversary is not null).ToDictionary(p => p.Name, p => p.Adversary!), data);
+        string checkpoint = new SeedCheckpoints(run.SeedPath(chosen)).Latest()!.Directory;
+        TrainedNetwork[] described = trained.TrainedNetworks(context).Where(n => adversaries || !parties[n.Party].Role.IsAdversary).ToArray();
+        Dictionary<string, nn.Module<Tensor, Tensor>> networks = [];
+        try
+        {
+            foreach (TrainedNetwork network in described)
+            {
+                networks[network.Party] = Load(parties[network.Party], network, checkpoint);
+            }
+        }
+        catch
+        {
+            foreach (nn.Module<Tensor, Tensor> network in networks.Values)
+            {
+                network.Dispose();
+            }
+
+            throw;
+        }
+
+        return new TrainedSeed(run.FullPath, chosen, manifest, trained, context, described, networks);
+    }
+
+    /// <summary>The trained encryption cipher of a seed, as <see cref="Open"/> chooses it.</summary>
+    /// <exception cref="AncInputException">As <see cref="Open"/>, or the run's scenario makes no encryption cipher.</exception>
+    public TrainedCipher OpenCipher(string runPath, int? seed = null)
+    {
+        TrainedSeed trained = Open(runPath, seed);
+        if (trained.Scenario is not IEncryptionScenario encryption)
+        {
+            trained.Dispose();
+            throw new AncInputException($"{trained.RunPath}: scenario '{trained.Manifest.Scenario.Descriptor.Name}' makes no encryption cipher.");
+        }
+
+        return new TrainedCipher(trained, encryption.CreateCipher(trained.Networks));
+    }
+
+    /// <summary>The trained selective protection of a seed, as <see cref="Open"/> chooses it.</summary>
+    /// <exception cref="AncInputException">As <see cref="Open"/>, or the run's scenario makes no protection.</exception>
+    public TrainedProtection OpenProtection(string runPath, int? seed = null)
+    {
+        TrainedSeed trained = Open(runPath, seed);
+        if (trained.Scenario is not IProtectionScenario protection)
+        {
+            trained.Dispose();
+            throw new AncInputException($"{trained.RunPath}: scenario '{trained.Manifest.Scenario.Descriptor.Name}' makes no selective protection.");
+        }
+
+        return new TrainedProtection(trained, protection.CreateProtection(trained.Networks, trained.Context));
+    }
+
+    private static nn.Module<Tensor, Tensor> Load(Party party, TrainedNetwork network, string checkpoint)
+    {
+        string file = Path.Combine(checkpoint, network.CheckpointFile);
+        if (!File.Exists(file))
+        {
+            throw new AncInputException($"{checkpoint}: {network.CheckpointFile} is missing; the checkpoint is incomplete.");
+        }
+
+        nn.Module<Tensor, Tensor> module = party.Architecture.Build(network.Shape);
+        module.load(file);
+        module.eval();
+        foreach (TorchSharp.Modules.Parameter parameter in module.parameters())
+        {
+            parameter.requires_grad = false;
+        }
+
+        return module;
+    }
+
+    private (RunDirectory Run, ResolvedManifest Manifest) Read(string runPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runPath);
+        RunDirectory run;
+        try
+        {
+            run = RunDirectory.Open(runPath);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new AncInputException(e.Message);
+        }
+
+        string manifest = Path.Combine(run.FullPath, "manifest.json");
+        return File.Exists(manifest)
+            ? (run, _reader.Read(manifest))
+            : throw new AncInputException($"{run.FullPath}: not a run directory (it has no manifest.json); give a folder that anc-host run wrote.");
+    }
+
+    private static int[] Finished(RunDirectory run, ResolvedManifest manifest) =>
+        manifest.Seeds.Where(s => new SeedCheckpoints(run.SeedPath(s)).Latest() is { Final: true }).ToArray();
+
+    private static int Choose(RunDirectory run, ResolvedManifest manifest, int? seed)
+    {
+        int[] finished = Finished(run, manifest);
+        if (seed is { } named)
+        {
+            return finished.Contains(named)
+                ? named
+                : throw new AncInputException($"{run.FullPath}: seed {named} did not finish training (no checkpoints/final); finished: {Listed(finished)}.");
+        }
+
+        int[] succeeded = finished.Where(s => SeedOutcomeFile.Read(run, s)?.Success == true).ToArray();
+        return succeeded.Length > 0
+            ? succeeded[0]
+            : throw new AncInputException($"{run.FullPath}: no seed succeeded; name the one to use with --seed (finished: {Listed(finished)}).");
+    }
+
+    private static string Listed(int[] seeds) => seeds.Length == 0 ? "none" : string.Join(", ", seeds);
+}
