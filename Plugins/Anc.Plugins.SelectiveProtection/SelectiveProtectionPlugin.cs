@@ -16,6 +16,8 @@ public sealed class SelectiveProtectionPlugin : IAncPlugin
     {
         services.AddAncDataGenerator<CorrelatedGaussianGenerator, CorrelatedGaussianOptions>(
             CorrelatedGaussianGenerator.Name, "Tuples <A, B, C, D>: A, B, C standard normal, D = wA*A + wB*B + wC*C + noise*eps.");
+        services.AddAncDataGenerator<CsvTableGenerator, CsvTableOptions>(
+            CsvTableGenerator.Name, "Tuples <A, B, C, D> drawn from the rows of a table (.csv), each column standardised; the manifest names the columns.");
         services.AddAncArchitecture<DenseArchitecture, DenseOptions>(
             DenseArchitecture.Name, "Fully connected layers with relu or tanh, then a linear output for real values.");
         services.AddAncAdversary<CEveAdversary, CEveOptions>(

@@ -76,7 +76,7 @@ public sealed class ManifestReaderTests : IDisposable
         string line = Assert.Single(Errors("""{ "experiment": "e", "scenario": "selective-protection", "data": "correlated-gausian" }"""));
 
         Assert.Equal(
-            "m.json(1,66): data: unknown data generator 'correlated-gausian'; did you mean 'correlated-gaussian'? (known: correlated-gaussian); " +
+            "m.json(1,66): data: unknown data generator 'correlated-gausian'; did you mean 'correlated-gaussian'? (known: correlated-gaussian, csv); " +
             "if a plugin provides it, load that plugin's folder (anc-host --plugins <folder>).",
             line);
     }

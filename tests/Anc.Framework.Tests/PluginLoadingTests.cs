@@ -42,7 +42,7 @@ public sealed class PluginLoadingTests
 
         LoadedPlugin plugin = catalog.Plugins.Single(p => p.Name == "Anc.Plugins.SelectiveProtection");
         Assert.Equal(
-            ["data generator:correlated-gaussian", "architecture:dense", "adversary:c-eve", "loss:squared-error", "scenario:selective-protection"],
+            ["data generator:correlated-gaussian", "data generator:csv", "architecture:dense", "adversary:c-eve", "loss:squared-error", "scenario:selective-protection"],
             plugin.Components.Select(c => $"{PluginCatalog.KindName(c.Kind)}:{c.Name}"));
         Assert.True(catalog.TryGet(ComponentKind.DataGenerator, "correlated-gaussian", out ComponentDescriptor generator, out _));
         Assert.True(typeof(IDataGenerator).IsAssignableFrom(generator.ImplementationType));

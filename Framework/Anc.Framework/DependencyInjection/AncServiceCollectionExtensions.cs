@@ -48,6 +48,7 @@ public static class AncServiceCollectionExtensions
         services.TryAddSingleton<RunAttacker>();
         services.TryAddSingleton<TrainedRuns>();
         services.TryAddSingleton<PyTorchExport>();
+        services.TryAddSingleton<TableProtector>();
         services.TryAddSingleton<IExperimentRunner, BackgroundExperimentRunner>();
         services.TryAddSingleton<SweepReader>();
         services.TryAddSingleton(provider => new TrialRunner(provider.GetRequiredService<RunEngine>(), provider.GetRequiredService<ManifestReader>(), provider.GetRequiredService<TimeProvider>()));

@@ -2,6 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using Anc.Components;
 using Anc.Diagnostics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
@@ -74,6 +75,10 @@ internal static class OptionsBinder
             {
                 target.SetValue(instance, value);
                 Validate(target, value, property.Value, propertyPath, bag);
+                if (target.GetCustomAttribute<InputFileAttribute>() is not null && value is string file && file.Length > 0)
+                {
+                    ResolveInputFile(target, instance, file, property.Value, propertyPath, bag);
+                }
             }
         }
 
@@ -247,6 +252,25 @@ internal static class OptionsBinder
 
         bag.Add(token, path, $"expected {Expected(type)}, got {Describe(token)}.");
         return false;
+    }
+
+    /// <summary>
+    /// An <see cref="InputFileAttribute"/> option: a relative path taken from the manifest's folder
+    /// (the working directory for a manifest given as text), set as a full path, and refused where
+    /// no such file exists.
+    /// </summary>
+    private static void ResolveInputFile(PropertyInfo property, object instance, string file, JToken token, string path, DiagnosticBag bag)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(bag.File)) ?? Directory.GetCurrentDirectory();
+        string full = Path.GetFullPath(file, folder);
+        if (File.Exists(full))
+        {
+            property.SetValue(instance, full);
+        }
+        else
+        {
+            bag.Add(token, path, $"file not found: {full} (a relative path is taken from the manifest's folder).");
+        }
     }
 
     private static void Validate(PropertyInfo property, object? value, JToken token, string path, DiagnosticBag bag)

@@ -23,6 +23,7 @@ internal static class AncHostCommand
             BenchCommand.Create(),
             AttackCommand.Create(),
             ExportCommand.Create(),
+            ProtectCommand.Create(),
             SweepCommand.Create(),
             ListCommand.Create(),
             RunsCommand.Create(),

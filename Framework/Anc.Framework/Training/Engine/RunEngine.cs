@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Anc.Components;
 using Anc.Diagnostics;
 using Anc.Kernels;
 using Anc.Manifests;
@@ -34,6 +35,7 @@ internal sealed class RunEngine
     private readonly PluginCatalog _catalog;
     private readonly TorchDevices _devices;
     private readonly KernelGuard _kernels;
+    private readonly ComponentFactory _factory;
     private readonly IRunObserver[] _observers;
     private readonly TimeProvider _time;
     // Where an observer that throws is reported: the host's log, or standard error where it has none.
@@ -46,6 +48,7 @@ internal sealed class RunEngine
         PluginCatalog catalog,
         TorchDevices devices,
         KernelGuard kernels,
+        ComponentFactory factory,
         IEnumerable<IRunObserver> observers,
         TimeProvider time,
         ILogger<RunEngine>? logger = null)
@@ -56,6 +59,7 @@ internal sealed class RunEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(kernels);
+        ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(time);
         _trainer = trainer;
@@ -64,6 +68,7 @@ internal sealed class RunEngine
         _catalog = catalog;
         _devices = devices;
         _kernels = kernels;
+        _factory = factory;
         _observers = observers.ToArray();
         _time = time;
         _warn = logger is null ? message => Console.Error.WriteLine($"warning: {message}") : message => logger.LogWarning("{Warning}", message);
@@ -121,7 +126,30 @@ internal sealed class RunEngine
             Kernels = _kernels.Check(manifest, device),
         };
         ResultJson.Write(run, EnvironmentFile.FileName, environment);
+        WriteDataScales(run, manifest);
         return Execute(run, manifest, device, parallel, sharedBy, new Dictionary<int, SeedOutcome>(), started, observer, cancellationToken);
+    }
+
+    /// <summary>Saves how a data generator that standardises a table scaled it (<see cref="DataFile"/>), for <c>anc-host protect</c>.</summary>
+    private void WriteDataScales(RunDirectory run, ResolvedManifest manifest)
+    {
+        if (manifest.Data is not { } data)
+        {
+            return;
+        }
+
+        IDataGenerator generator = _factory.Create<IDataGenerator>(data);
+        try
+        {
+            if (generator is IStandardisedData standardised)
+            {
+                ResultJson.Write(run, DataFile.FileName, new DataFile(data.Descriptor.Name, standardised.Scales));
+            }
+        }
+        finally
+        {
+            (generator as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>
