@@ -34,7 +34,7 @@ public sealed class TableProtector
     /// <param name="input">The table to release (.csv) with the run's A, B and C columns; others are ignored.</param>
     /// <param name="output">The released table to write; it must not exist.</param>
     /// <param name="keys">Where to write each row's key, or null to keep none.</param>
-    /// <param name="keySeed">The keys' random stream; null for one drawn from the operating system's secure generator.</param>
+    /// <param name="keySeed">The keys' random stream; null for one seeded with 64 bits from the operating system's secure generator.</param>
     /// <exception cref="AncInputException">The run, the table or a path is wrong; nothing is written.</exception>
     public int Protect(string runPath, int? seed, string input, string output, string? keys = null, long? keySeed = null)
     {
@@ -85,7 +85,8 @@ public sealed class TableProtector
             return torch.tensor(values, [rows, columns.Length]);
         }
 
-        Tensor key = protection.NewKeys(rows, keySeed ?? RandomNumberGenerator.GetInt32(int.MaxValue));
+        // Without a seed, the stream's 64-bit seed comes from the operating system's secure generator.
+        Tensor key = protection.NewKeys(rows, keySeed ?? BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long))));
         (Tensor dPublic, Tensor ciphertext) = protection.Protect(Field("a"), Field("b"), Field("c"), key);
         ColumnScale[] d = scales.Columns.Where(c => c.Field == "d").ToArray();
         float[] published = dPublic.data<float>().ToArray();
