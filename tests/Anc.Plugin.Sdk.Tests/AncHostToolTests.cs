@@ -11,6 +11,12 @@ public sealed class AncHostToolTests(OutsideAuthor author)
     [Fact]
     public void The_packed_tool_installs_lists_its_built_in_plugins_and_an_outside_one_and_trains()
     {
+        // Each platform's package is packed from that platform's build; the solution's build is platform-neutral.
+        foreach (string platform in new[] { "linux-x64", "win-x64", "osx-arm64" })
+        {
+            author.RunOnProject("Hosts/Anc.Host", "build", "-c", AncHostProcess.Configuration, "--no-restore", "-r", platform, "-p:BuildProjectReferences=false");
+        }
+
         author.Pack("Hosts/Anc.Host", author.Version);
 
         // A small pointer package and one per platform, each with only its own libtorch.

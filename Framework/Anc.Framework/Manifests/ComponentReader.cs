@@ -64,7 +64,7 @@ internal sealed class ComponentReader(PluginCatalog catalog)
             return null;
         }
 
-        object bound = OptionsBinder.Bind(descriptor.OptionsType, options, JsonPaths.Child(path, "options"), $"{kindName} '{name}'", bag);
+        object bound = OptionsBinder.Bind(descriptor.OptionsType, options, JsonPaths.Child(path, "options"), $"{kindName} '{name}'", bag, absentAt: at);
         return new ResolvedComponent(descriptor, bound, plugin.Name);
     }
 

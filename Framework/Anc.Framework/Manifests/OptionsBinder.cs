@@ -27,13 +27,18 @@ internal static class OptionsBinder
         Culture = CultureInfo.InvariantCulture,
     });
 
-    /// <summary>Binds <paramref name="json"/> (or nothing, for all defaults) to a new instance of <paramref name="type"/>.</summary>
-    public static object Bind(Type type, JToken? json, string path, string owner, DiagnosticBag bag)
+    /// <summary>
+    /// Binds <paramref name="json"/> (or nothing, for all defaults) to a new instance of <paramref name="type"/>;
+    /// where nothing is given, <paramref name="absentAt"/> locates what is wrong with the defaults.
+    /// </summary>
+    public static object Bind(Type type, JToken? json, string path, string owner, DiagnosticBag bag, JToken? absentAt = null)
     {
         object instance = Activator.CreateInstance(type)
             ?? throw new InvalidOperationException($"{type} needs a public parameterless constructor.");
         if (json is null || json.Type == JTokenType.Null)
         {
+            // Defaults are checked as given options are: a required option or an invalid default is a mistake here too.
+            Check(type, instance, null, absentAt, path, owner, bag);
             return instance;
         }
 
@@ -82,11 +87,22 @@ internal static class OptionsBinder
             }
         }
 
-        foreach (PropertyInfo required in properties.Values.Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
+        Check(type, instance, obj, obj, path, owner, bag);
+        return instance;
+    }
+
+    /// <summary>
+    /// Reports the required options <paramref name="given"/> lacks (all of them where no options
+    /// were given) and, where nothing else is wrong, what <see cref="IValidatableObject"/> finds,
+    /// each at its option or else at <paramref name="at"/>.
+    /// </summary>
+    private static void Check(Type type, object instance, JObject? given, JToken? at, string path, string owner, DiagnosticBag bag)
+    {
+        foreach (PropertyInfo required in Properties(type).Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
         {
-            if (obj.Property(JsonName(required), StringComparison.OrdinalIgnoreCase) is null)
+            if (given?.Property(JsonName(required), StringComparison.OrdinalIgnoreCase) is null)
             {
-                bag.Add(obj, path, $"missing required option '{JsonName(required)}' for {owner}.");
+                bag.Add(at, path, $"missing required option '{JsonName(required)}' for {owner}.");
             }
         }
 
@@ -95,12 +111,10 @@ internal static class OptionsBinder
             foreach (ValidationResult result in validatable.Validate(new ValidationContext(instance)))
             {
                 string member = result.MemberNames.FirstOrDefault() ?? string.Empty;
-                JToken? at = member.Length == 0 ? obj : obj.Property(member, StringComparison.OrdinalIgnoreCase) ?? (JToken)obj;
-                bag.Add(at, member.Length == 0 ? path : JsonPaths.Child(path, JsonName(member)), result.ErrorMessage ?? "invalid value.");
+                JToken? location = member.Length == 0 ? at : given?.Property(member, StringComparison.OrdinalIgnoreCase) ?? at;
+                bag.Add(location, member.Length == 0 ? path : JsonPaths.Child(path, JsonName(member)), result.ErrorMessage ?? "invalid value.");
             }
         }
-
-        return instance;
     }
 
     /// <summary>The options as JSON, every property written, camel-cased.</summary>
@@ -262,7 +276,17 @@ internal static class OptionsBinder
     private static void ResolveInputFile(PropertyInfo property, object instance, string file, JToken token, string path, DiagnosticBag bag)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(bag.File)) ?? Directory.GetCurrentDirectory();
-        string full = Path.GetFullPath(file, folder);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(file, folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            bag.Add(token, path, $"'{file}' is not a file path: {e.Message}");
+            return;
+        }
+
         if (File.Exists(full))
         {
             property.SetValue(instance, full);
