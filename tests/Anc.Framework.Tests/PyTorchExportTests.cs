@@ -110,7 +110,7 @@ public sealed class PyTorchExportTests
         using (TrainedSeed trained = runs.Open(run, 0, adversaries: true))
         using (torch.no_grad())
         {
-            foreach (TrainedNetwork network in trained.Described)
+            foreach (TrainedNetwork network in trained.Descriptions)
             {
                 Tensor input = torch.rand([32, network.Shape.InputWidth], generator: random) * 2 - 1;
                 inputs["networks"]![network.Party] = Json(input);

@@ -31,9 +31,6 @@ public sealed class TrainedProtection : IDisposable
     /// <summary>The seed whose networks these are.</summary>
     public int Seed => _trained.Seed;
 
-    /// <summary>The seed as it was read back: its manifest and what its scenario was given.</summary>
-    public TrainedSeed Trained => _trained;
-
     /// <summary>The fields a, b, c and d, each with its width.</summary>
     public IReadOnlyDictionary<string, int> Fields => _protection.Fields;
 

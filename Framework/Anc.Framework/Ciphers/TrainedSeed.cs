@@ -20,7 +20,7 @@ public sealed class TrainedSeed : IDisposable
         Manifest = manifest;
         Scenario = scenario;
         Context = context;
-        Described = described;
+        Descriptions = described;
         _networks = networks;
     }
 
@@ -40,7 +40,7 @@ public sealed class TrainedSeed : IDisposable
     public FootprintContext Context { get; }
 
     /// <summary>The networks loaded, as the scenario describes them, in its order.</summary>
-    public IReadOnlyList<TrainedNetwork> Described { get; }
+    public IReadOnlyList<TrainedNetwork> Descriptions { get; }
 
     /// <summary>The networks loaded, by party.</summary>
     public IReadOnlyDictionary<string, nn.Module<Tensor, Tensor>> Networks => _networks;

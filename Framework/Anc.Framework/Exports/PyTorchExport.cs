@@ -51,7 +51,7 @@ public sealed class PyTorchExport
             string folder = Path.Combine(output, $"seed-{s}");
             Directory.CreateDirectory(folder);
             List<ExportedNetwork> networks = [];
-            foreach (TrainedNetwork network in trained.Described)
+            foreach (TrainedNetwork network in trained.Descriptions)
             {
                 string file = $"{network.Party}.pt";
                 trained.Networks[network.Party].save_py(Path.Combine(folder, file));
