@@ -34,7 +34,7 @@ internal static class ExportCommand
                 System.Console.WriteLine($"seed {s}: {Path.Combine(folder, $"seed-{s}")}");
             }
 
-            System.Console.WriteLine($"{folder}: {seeds.Count} seed(s) exported; in Python: import anc_torch; anc_torch.load(\"{Path.Combine(folder, $"seed-{seeds[0]}")}\")");
+            System.Console.WriteLine($"{folder}: {seeds.Count} seed(s) exported; in Python, from that folder: import anc_torch; anc_torch.load(\"seed-{seeds[0]}\")");
             return ExitCodes.Success;
         }));
         return command;
