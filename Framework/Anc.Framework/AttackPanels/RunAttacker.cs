@@ -61,7 +61,7 @@ public sealed class RunAttacker
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runPath);
         RunDirectory run = Open(runPath);
-        ResolvedManifest manifest = _reader.Read(Path.Combine(run.FullPath, "manifest.json"));
+        ResolvedManifest manifest = _reader.Read(RunFolder.Manifest(run));
         string scenarioName = manifest.Scenario.Descriptor.Name;
         panel ??= _factory.Create<IScenario>(manifest.Scenario) is IAttackableScenario attackable
             ? _panels.Parse(attackable.DefaultPanel, $"the default panel of scenario '{scenarioName}'")
@@ -126,21 +126,7 @@ public sealed class RunAttacker
 
     private static RunDirectory Open(string path)
     {
-        RunDirectory run;
-        try
-        {
-            run = RunDirectory.Open(path);
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            throw new AncInputException(e.Message);
-        }
-
-        if (!File.Exists(Path.Combine(run.FullPath, "manifest.json")))
-        {
-            throw new AncInputException($"{run.FullPath}: not a run directory (it has no manifest.json); give a folder that anc-host run wrote.");
-        }
-
+        RunDirectory run = RunFolder.Open(path);
         return File.Exists(Path.Combine(run.FullPath, "summary.json"))
             ? run
             : throw new AncInputException($"{run.FullPath}: the run has not finished (no summary.json); finish it with anc-host run --resume, then attack it.");

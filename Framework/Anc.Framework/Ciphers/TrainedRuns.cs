@@ -5,7 +5,6 @@ using Anc.Resume;
 using Anc.Results;
 using Anc.Runs;
 using Anc.Scenarios;
-using Anc.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Anc.Ciphers;
@@ -18,15 +17,15 @@ namespace Anc.Ciphers;
 public sealed class TrainedRuns
 {
     private readonly ManifestReader _reader;
-    private readonly ExperimentComposer _composer;
+    private readonly ComponentFactory _factory;
 
     /// <summary>Creates the reader.</summary>
-    public TrainedRuns(ManifestReader reader, ExperimentComposer composer)
+    public TrainedRuns(ManifestReader reader, ComponentFactory factory)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(composer);
+        ArgumentNullException.ThrowIfNull(factory);
         _reader = reader;
-        _composer = composer;
+        _factory = factory;
     }
 
     /// <summary>The seeds of the run in <paramref name="runPath"/> that finished training (they have a final checkpoint), in the manifest's order.</summary>
@@ -47,13 +46,14 @@ public sealed class TrainedRuns
     {
         (RunDirectory run, ResolvedManifest manifest) = Read(runPath);
         int chosen = Choose(run, manifest, seed);
-        (IScenario scenario, IReadOnlyDictionary<string, Party> parties, IDataGenerator? data) = _composer.Compose(manifest);
-        if (scenario is not ITrainedScenario trained)
+        if (_factory.Create<IScenario>(manifest.Scenario) is not ITrainedScenario trained)
         {
             throw new AncInputException($"{run.FullPath}: scenario '{manifest.Scenario.Descriptor.Name}' offers no trained networks to use.");
         }
 
-        FootprintContext context = new(parties.Values.Where(p => p.Adversary is not null).ToDictionary(p => p.Name, p => p.Adversary!), data);
+        // Only what rebuilds the networks is made: the scenario, its footprint's components and the architectures.
+        FootprintContext context = _factory.CreateFootprintContext(manifest.Parties, manifest.Data);
+        Dictionary<string, ResolvedParty> parties = manifest.Parties.ToDictionary(p => p.Role.Name);
         string checkpoint = new SeedCheckpoints(run.SeedPath(chosen)).Latest()!.Directory;
         TrainedNetwork[] described = trained.TrainedNetworks(context).Where(n => adversaries || !parties[n.Party].Role.IsAdversary).ToArray();
         Dictionary<string, nn.Module<Tensor, Tensor>> networks = [];
@@ -61,7 +61,7 @@ public sealed class TrainedRuns
         {
             foreach (TrainedNetwork network in described)
             {
-                networks[network.Party] = Load(parties[network.Party], network, checkpoint);
+                networks[network.Party] = Load(_factory.Create<IArchitecture>(parties[network.Party].Architecture), network, checkpoint);
             }
         }
         catch
@@ -105,7 +105,7 @@ public sealed class TrainedRuns
         return new TrainedProtection(trained, protection.CreateProtection(trained.Networks, trained.Context));
     }
 
-    private static nn.Module<Tensor, Tensor> Load(Party party, TrainedNetwork network, string checkpoint)
+    private static nn.Module<Tensor, Tensor> Load(IArchitecture architecture, TrainedNetwork network, string checkpoint)
     {
         string file = Path.Combine(checkpoint, network.CheckpointFile);
         if (!File.Exists(file))
@@ -113,7 +113,7 @@ public sealed class TrainedRuns
             throw new AncInputException($"{checkpoint}: {network.CheckpointFile} is missing; the checkpoint is incomplete.");
         }
 
-        nn.Module<Tensor, Tensor> module = party.Architecture.Build(network.Shape);
+        nn.Module<Tensor, Tensor> module = architecture.Build(network.Shape);
         module.load(file);
         module.eval();
         foreach (TorchSharp.Modules.Parameter parameter in module.parameters())
@@ -127,20 +127,8 @@ public sealed class TrainedRuns
     private (RunDirectory Run, ResolvedManifest Manifest) Read(string runPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runPath);
-        RunDirectory run;
-        try
-        {
-            run = RunDirectory.Open(runPath);
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            throw new AncInputException(e.Message);
-        }
-
-        string manifest = Path.Combine(run.FullPath, "manifest.json");
-        return File.Exists(manifest)
-            ? (run, _reader.Read(manifest))
-            : throw new AncInputException($"{run.FullPath}: not a run directory (it has no manifest.json); give a folder that anc-host run wrote.");
+        RunDirectory run = RunFolder.Open(runPath);
+        return (run, _reader.Read(RunFolder.Manifest(run)));
     }
 
     private static int[] Finished(RunDirectory run, ResolvedManifest manifest) =>
