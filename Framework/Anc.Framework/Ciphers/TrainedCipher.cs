@@ -13,22 +13,20 @@ namespace Anc.Ciphers;
 /// </summary>
 public sealed class TrainedCipher : IDisposable
 {
-    private readonly Lock _lock = new();
-    private readonly TrainedSeed _trained;
+    private readonly SerialCalls _calls;
     private readonly IEncryptionCipher _cipher;
-    private bool _disposed;
 
     internal TrainedCipher(TrainedSeed trained, IEncryptionCipher cipher)
     {
-        _trained = trained;
+        _calls = new SerialCalls(trained);
         _cipher = cipher;
     }
 
     /// <summary>The run's folder.</summary>
-    public string RunPath => _trained.RunPath;
+    public string RunPath => _calls.Trained.RunPath;
 
     /// <summary>The seed whose networks these are.</summary>
-    public int Seed => _trained.Seed;
+    public int Seed => _calls.Trained.Seed;
 
     /// <summary>N, the plaintext's length in bits.</summary>
     public int PlaintextBits => _cipher.PlaintextBits;
@@ -108,28 +106,9 @@ public sealed class TrainedCipher : IDisposable
     });
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _trained.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _calls.Dispose();
 
-    private Tensor Call(Func<Tensor> compute)
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using IDisposable scope = torch.NewDisposeScope();
-            using IDisposable noGrad = torch.no_grad();
-            return compute().detach().MoveToOuterDisposeScope();
-        }
-    }
+    private Tensor Call(Func<Tensor> compute) => _calls.Run(() => compute().detach().MoveToOuterDisposeScope());
 
     private static float[] Row(Func<Tensor> compute)
     {

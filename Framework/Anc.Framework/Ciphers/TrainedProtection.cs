@@ -14,22 +14,20 @@ namespace Anc.Ciphers;
 /// </summary>
 public sealed class TrainedProtection : IDisposable
 {
-    private readonly Lock _lock = new();
-    private readonly TrainedSeed _trained;
+    private readonly SerialCalls _calls;
     private readonly IProtectionCipher _protection;
-    private bool _disposed;
 
     internal TrainedProtection(TrainedSeed trained, IProtectionCipher protection)
     {
-        _trained = trained;
+        _calls = new SerialCalls(trained);
         _protection = protection;
     }
 
     /// <summary>The run's folder.</summary>
-    public string RunPath => _trained.RunPath;
+    public string RunPath => _calls.Trained.RunPath;
 
     /// <summary>The seed whose networks these are.</summary>
-    public int Seed => _trained.Seed;
+    public int Seed => _calls.Trained.Seed;
 
     /// <summary>The fields a, b, c and d, each with its width.</summary>
     public IReadOnlyDictionary<string, int> Fields => _protection.Fields;
@@ -53,46 +51,27 @@ public sealed class TrainedProtection : IDisposable
     /// <exception cref="ArgumentException">A tensor's shape or type is not the run's.</exception>
     public (Tensor DPublic, Tensor Ciphertext) Protect(Tensor a, Tensor b, Tensor c, Tensor key)
     {
-        lock (_lock)
+        long rows = TrainedCipher.Check(a, Fields["a"], nameof(a), -1);
+        TrainedCipher.Check(b, Fields["b"], nameof(b), rows);
+        TrainedCipher.Check(c, Fields["c"], nameof(c), rows);
+        TrainedCipher.Check(key, KeyWidth, nameof(key), rows);
+        return _calls.Run(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            long rows = TrainedCipher.Check(a, Fields["a"], nameof(a), -1);
-            TrainedCipher.Check(b, Fields["b"], nameof(b), rows);
-            TrainedCipher.Check(c, Fields["c"], nameof(c), rows);
-            TrainedCipher.Check(key, KeyWidth, nameof(key), rows);
-            using IDisposable scope = torch.NewDisposeScope();
-            using IDisposable noGrad = torch.no_grad();
             (Tensor dPublic, Tensor ciphertext) = _protection.Protect(a, b, c, key);
             return (dPublic.contiguous().detach().MoveToOuterDisposeScope(), ciphertext.contiguous().detach().MoveToOuterDisposeScope());
-        }
+        });
     }
 
     /// <summary>Bob's estimate of D <c>[rows, width of d]</c> from what was released and the key. The caller owns the result.</summary>
     /// <exception cref="ArgumentException">A tensor's shape or type is not the run's.</exception>
     public Tensor EstimateD(Tensor dPublic, Tensor ciphertext, Tensor key)
     {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            long rows = TrainedCipher.Check(dPublic, Fields["d"], nameof(dPublic), -1);
-            TrainedCipher.Check(ciphertext, CiphertextWidth, nameof(ciphertext), rows);
-            TrainedCipher.Check(key, KeyWidth, nameof(key), rows);
-            using IDisposable scope = torch.NewDisposeScope();
-            using IDisposable noGrad = torch.no_grad();
-            return _protection.EstimateD(dPublic, ciphertext, key).detach().MoveToOuterDisposeScope();
-        }
+        long rows = TrainedCipher.Check(dPublic, Fields["d"], nameof(dPublic), -1);
+        TrainedCipher.Check(ciphertext, CiphertextWidth, nameof(ciphertext), rows);
+        TrainedCipher.Check(key, KeyWidth, nameof(key), rows);
+        return _calls.Run(() => _protection.EstimateD(dPublic, ciphertext, key).detach().MoveToOuterDisposeScope());
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _trained.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _calls.Dispose();
 }
