@@ -165,7 +165,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
             network.save(Path.Combine(directory, file));
         }
 
-        _eveNetwork.save(Path.Combine(directory, "eve.dat"));
+        _eveNetwork.save(Path.Combine(directory, EncryptionFootprint.CheckpointFile("eve")));
         _defendersOptimizer.Save(Path.Combine(directory, _defendersOptimizerFile));
         _eveOptimizer.Save(Path.Combine(directory, "eve.adam.dat"));
         _data.SaveState(Path.Combine(directory, DataStateFile));
@@ -178,7 +178,7 @@ internal abstract class EncryptionExperiment : IExperiment, IRoundTimings, IEval
             network.load(Path.Combine(directory, file));
         }
 
-        _eveNetwork.load(Path.Combine(directory, "eve.dat"));
+        _eveNetwork.load(Path.Combine(directory, EncryptionFootprint.CheckpointFile("eve")));
         _defendersOptimizer.Load(Path.Combine(directory, _defendersOptimizerFile));
         _eveOptimizer.Load(Path.Combine(directory, "eve.adam.dat"));
         _data.RestoreState(Path.Combine(directory, DataStateFile));

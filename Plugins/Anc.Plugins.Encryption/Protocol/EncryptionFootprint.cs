@@ -15,9 +15,12 @@ internal static class EncryptionFootprint
             EvaluationOption = "evaluation.heldOutExamples",
         };
 
-    /// <summary>The networks of <paramref name="footprint"/> as a seed's checkpoint holds them: each in its party's file, <c>key-generator.dat</c> for the key generator.</summary>
+    /// <summary>The networks of <paramref name="footprint"/> as a seed's checkpoint holds them, each in its <see cref="CheckpointFile"/>.</summary>
     public static IReadOnlyList<TrainedNetwork> Trained(SeedFootprint footprint) =>
-        footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, n.Party == "keyGenerator" ? "key-generator.dat" : $"{n.Party}.dat")).ToArray();
+        footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, CheckpointFile(n.Party))).ToArray();
+
+    /// <summary>The file of a seed's checkpoint that holds <paramref name="party"/>'s weights: its name, kebab-case, <c>.dat</c>.</summary>
+    public static string CheckpointFile(string party) => party == "keyGenerator" ? "key-generator.dat" : $"{party}.dat";
 
     // A width past int's range cannot be built at all; clamped, the estimate is still far past any memory.
     private static int Width(long width) => (int)Math.Min(width, int.MaxValue);

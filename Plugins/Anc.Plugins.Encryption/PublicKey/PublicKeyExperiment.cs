@@ -24,7 +24,7 @@ internal sealed class PublicKeyExperiment : EncryptionExperiment
     }
 
     private PublicKeyExperiment(PublicKeyOptions options, ExperimentContext context, nn.Module<Tensor, Tensor> keyGenerator, nn.Module<Tensor, Tensor> alice, nn.Module<Tensor, Tensor> bob)
-        : base(options, context, [("key-generator.dat", keyGenerator), ("alice.dat", alice), ("bob.dat", bob)], (int)EveInputWidth(options, context.GetParty("eve").Adversary!.Observes), "defenders")
+        : base(options, context, [(EncryptionFootprint.CheckpointFile("keyGenerator"), keyGenerator), (EncryptionFootprint.CheckpointFile("alice"), alice), (EncryptionFootprint.CheckpointFile("bob"), bob)], (int)EveInputWidth(options, context.GetParty("eve").Adversary!.Observes), "defenders")
     {
         _options = options;
         _keyGenerator = keyGenerator;

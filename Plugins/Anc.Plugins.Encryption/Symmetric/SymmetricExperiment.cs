@@ -21,7 +21,7 @@ internal sealed class SymmetricExperiment : EncryptionExperiment
     }
 
     private SymmetricExperiment(SymmetricOptions options, ExperimentContext context, nn.Module<Tensor, Tensor> alice, nn.Module<Tensor, Tensor> bob)
-        : base(options, context, [("alice.dat", alice), ("bob.dat", bob)], context.GetParty("eve").Adversary!.Observes.Count * options.Bits, "alice-bob")
+        : base(options, context, [(EncryptionFootprint.CheckpointFile("alice"), alice), (EncryptionFootprint.CheckpointFile("bob"), bob)], context.GetParty("eve").Adversary!.Observes.Count * options.Bits, "alice-bob")
     {
         _alice = alice;
         _bob = bob;

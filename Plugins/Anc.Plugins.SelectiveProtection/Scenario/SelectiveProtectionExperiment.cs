@@ -145,11 +145,14 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
         return new EvaluationResult(bobOk && eveOk, metrics, trials, verdict);
     }
 
+    /// <summary>The file of a checkpoint that holds <paramref name="party"/>'s weights.</summary>
+    internal static string CheckpointFile(string party) => $"{party}.dat";
+
     public void SaveCheckpoint(string directory)
     {
-        _aliceNetwork.save(Path.Combine(directory, "alice.dat"));
-        _bobNetwork.save(Path.Combine(directory, "bob.dat"));
-        _eveNetwork.save(Path.Combine(directory, "eve.dat"));
+        _aliceNetwork.save(Path.Combine(directory, CheckpointFile("alice")));
+        _bobNetwork.save(Path.Combine(directory, CheckpointFile("bob")));
+        _eveNetwork.save(Path.Combine(directory, CheckpointFile("eve")));
         _aliceBobOptimizer.Save(Path.Combine(directory, "alice-bob.adam.dat"));
         _eveOptimizer.Save(Path.Combine(directory, "eve.adam.dat"));
         using Tensor stream = _trainingStream.get_state();
@@ -158,9 +161,9 @@ internal sealed class SelectiveProtectionExperiment : IExperiment, IRoundTimings
 
     public void RestoreCheckpoint(string directory)
     {
-        _aliceNetwork.load(Path.Combine(directory, "alice.dat"));
-        _bobNetwork.load(Path.Combine(directory, "bob.dat"));
-        _eveNetwork.load(Path.Combine(directory, "eve.dat"));
+        _aliceNetwork.load(Path.Combine(directory, CheckpointFile("alice")));
+        _bobNetwork.load(Path.Combine(directory, CheckpointFile("bob")));
+        _eveNetwork.load(Path.Combine(directory, CheckpointFile("eve")));
         _aliceBobOptimizer.Load(Path.Combine(directory, "alice-bob.adam.dat"));
         _eveOptimizer.Load(Path.Combine(directory, "eve.adam.dat"));
         using Tensor stream = torch.load(Path.Combine(directory, TrainingStreamFile));

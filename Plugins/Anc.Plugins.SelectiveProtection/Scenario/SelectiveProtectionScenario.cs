@@ -69,7 +69,7 @@ public sealed class SelectiveProtectionScenario : IScenario, IProtectionScenario
     /// <exception cref="InvalidOperationException">The data generator lacks a field a, b, c or d, or the manifest has no Eve: no run trained with it.</exception>
     public IReadOnlyList<TrainedNetwork> TrainedNetworks(FootprintContext context) =>
         EstimateFootprint(context) is { } footprint
-            ? footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, $"{n.Party}.dat")).ToArray()
+            ? footprint.Networks.Select(n => new TrainedNetwork(n.Party, n.Shape, SelectiveProtectionExperiment.CheckpointFile(n.Party))).ToArray()
             : throw new InvalidOperationException($"Scenario '{Name}' needs data fields a, b, c and d and an Eve; this manifest's data generator or parties lack them.");
 
     /// <inheritdoc />
