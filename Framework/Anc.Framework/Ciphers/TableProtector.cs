@@ -69,39 +69,22 @@ public sealed class TableProtector
 
         using IDisposable scope = torch.NewDisposeScope();
         int rows = table.Rows.Count;
-        Tensor Field(string field)
-        {
-            int[] columns = Enumerable.Range(0, read.Length).Where(j => read[j].Field == field).ToArray();
-            float[] values = new float[rows * columns.Length];
-            for (int i = 0; i < rows; i++)
-            {
-                for (int k = 0; k < columns.Length; k++)
-                {
-                    ColumnScale scale = read[columns[k]];
-                    values[(i * columns.Length) + k] = (float)((table.Rows[i][columns[k]] - scale.Mean) / scale.Deviation);
-                }
-            }
-
-            return torch.tensor(values, [rows, columns.Length]);
-        }
+        Tensor raw = torch.tensor(table.Rows.SelectMany(r => r).ToArray(), [rows, read.Length]);
+        Tensor standard = raw.sub(torch.tensor(read.Select(c => c.Mean).ToArray())).div(torch.tensor(read.Select(c => c.Deviation).ToArray())).to(ScalarType.Float32);
+        Tensor Field(string field) => standard.index_select(1, torch.tensor(Enumerable.Range(0, read.Length).Where(j => read[j].Field == field).Select(j => (long)j).ToArray()));
 
         // Without a seed, the stream's 64-bit seed comes from the operating system's secure generator.
         Tensor key = protection.NewKeys(rows, keySeed ?? BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long))));
         (Tensor dPublic, Tensor ciphertext) = protection.Protect(Field("a"), Field("b"), Field("c"), key);
-        ColumnScale[] d = scales.Columns.Where(c => c.Field == "d").ToArray();
-        float[] published = dPublic.data<float>().ToArray();
-        float[] sent = ciphertext.data<float>().ToArray();
-        StringBuilder text = new();
-        text.AppendLine(string.Join(',', d.Select(c => $"{c.Column}_public").Concat(Enumerable.Range(1, protection.CiphertextWidth).Select(k => $"ciphertext_{k}"))));
-        for (int i = 0; i < rows; i++)
-        {
-            IEnumerable<double> values = d.Select((scale, k) => (published[(i * d.Length) + k] * scale.Deviation) + scale.Mean)
-                .Concat(Enumerable.Range(0, protection.CiphertextWidth).Select(k => (double)sent[(i * protection.CiphertextWidth) + k]));
-            text.AppendLine(string.Join(',', values.Select(v => v.ToString("G9", CultureInfo.InvariantCulture))));
-        }
 
-        string? keyText = keys is null ? null : Table(key, "key");
-        WriteNew(output, text.ToString());
+        // D-public goes out in D's own units: the run's scaling undone.
+        ColumnScale[] d = scales.Columns.Where(c => c.Field == "d").ToArray();
+        Tensor published = dPublic.to(ScalarType.Float64).mul(torch.tensor(d.Select(c => c.Deviation).ToArray())).add(torch.tensor(d.Select(c => c.Mean).ToArray()));
+        string released = Csv(
+            [.. d.Select(c => $"{c.Column}_public"), .. Numbered("ciphertext", protection.CiphertextWidth)],
+            torch.cat([published, ciphertext.to(ScalarType.Float64)], 1));
+        string? keyText = keys is null ? null : Csv(Numbered("key", protection.KeyWidth), key.to(ScalarType.Float64));
+        WriteNew(output, released);
         if (keys is not null)
         {
             WriteNew(keys, keyText!);
@@ -110,15 +93,18 @@ public sealed class TableProtector
         return rows;
     }
 
-    private static string Table(Tensor values, string prefix)
+    private static IEnumerable<string> Numbered(string prefix, int count) => Enumerable.Range(1, count).Select(k => $"{prefix}_{k}");
+
+    /// <summary>A CSV table: the header, then each row of <paramref name="values"/> (<c>[rows, columns]</c>, float64) in round-trip precision.</summary>
+    private static string Csv(IEnumerable<string> header, Tensor values)
     {
         int width = (int)values.shape[1];
-        float[] data = values.data<float>().ToArray();
+        double[] data = values.contiguous().data<double>().ToArray();
         StringBuilder text = new();
-        text.AppendLine(string.Join(',', Enumerable.Range(1, width).Select(k => $"{prefix}_{k}")));
-        for (int i = 0; i < data.Length / width; i++)
+        text.AppendLine(string.Join(',', header));
+        for (int i = 0; i < data.Length; i += width)
         {
-            text.AppendLine(string.Join(',', data.Skip(i * width).Take(width).Select(v => v.ToString("G9", CultureInfo.InvariantCulture))));
+            text.AppendLine(string.Join(',', data.Skip(i).Take(width).Select(v => v.ToString("G9", CultureInfo.InvariantCulture))));
         }
 
         return text.ToString();
