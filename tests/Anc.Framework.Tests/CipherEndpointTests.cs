@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using Anc.Ciphers;
 using Anc.Manifests;
 using Anc.Testing;
-using Anc.Training;
-using Anc.Training.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +25,7 @@ public sealed class CipherEndpointTests
         using (ServiceProvider services = BuiltInPlugins.Services())
         {
             ResolvedManifest manifest = services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json");
-            run = services.GetRequiredService<RunEngine>().Run(manifest, new RunSettings(ExperimentRunnerTests.NewRunsRoot()), ["test"], observer: null, CancellationToken.None).RunDirectory;
+            run = ExperimentRunnerTests.Run(services, manifest, ExperimentRunnerTests.NewRunsRoot()).RunDirectory;
         }
 
         // What the cipher computes for each message when nothing else calls it.

@@ -220,7 +220,8 @@ public sealed class ExperimentRunnerTests
 
     internal static string NewRunsRoot() => Directory.CreateTempSubdirectory("anc-runs-").FullName;
 
-    private static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
+    /// <summary>Trains <paramref name="manifest"/> in this process into a new run under <paramref name="root"/>.</summary>
+    internal static RunResult Run(ServiceProvider services, ResolvedManifest manifest, string root) =>
         services.GetRequiredService<RunEngine>().Run(manifest, new RunSettings(root), ["test"], observer: null, CancellationToken.None);
 
     private static string[] Figures(string runDirectory) =>

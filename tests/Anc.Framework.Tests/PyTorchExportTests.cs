@@ -3,8 +3,6 @@ using Anc.Ciphers;
 using Anc.Exports;
 using Anc.Manifests;
 using Anc.Testing;
-using Anc.Training;
-using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using TorchSharp;
@@ -174,7 +172,7 @@ public sealed class PyTorchExportTests
     {
         ManifestOverride[] changes = [.. overrides.Where((_, i) => i % 2 == 1).Select(o => ManifestOverride.Parse(o)), ManifestOverride.Seeds("0")];
         ResolvedManifest resolved = services.Reader().Read(manifest, changes);
-        return services.GetRequiredService<RunEngine>().Run(resolved, new RunSettings(Path.Combine(folder, "runs")), ["test"], observer: null, CancellationToken.None).RunDirectory;
+        return ExperimentRunnerTests.Run(services, resolved, Path.Combine(folder, "runs")).RunDirectory;
     }
 
     /// <summary>Runs <paramref name="script"/> with Debian's python3 and its PyTorch, installing them first where missing.</summary>

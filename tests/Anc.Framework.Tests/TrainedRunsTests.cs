@@ -1,8 +1,6 @@
 using Anc.Ciphers;
 using Anc.Diagnostics;
 using Anc.Testing;
-using Anc.Training;
-using Anc.Training.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -18,8 +16,7 @@ public sealed class TrainedRunsTests
         using IDisposable turn = TrainingLock.Acquire();
         using ServiceProvider services = BuiltInPlugins.Services();
         // Thirty rounds teach Bob nothing: no seed succeeds, so a seed must be named.
-        string run = services.GetRequiredService<RunEngine>().Run(
-            services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json"), new RunSettings(ExperimentRunnerTests.NewRunsRoot()), ["test"], observer: null, CancellationToken.None).RunDirectory;
+        string run = ExperimentRunnerTests.Run(services, services.Reader().Parse(ExperimentRunnerTests.TinyManifest, "tiny.json"), ExperimentRunnerTests.NewRunsRoot()).RunDirectory;
         TrainedRuns runs = services.GetRequiredService<TrainedRuns>();
 
         Assert.Equal([3, 5], runs.FinishedSeeds(run));

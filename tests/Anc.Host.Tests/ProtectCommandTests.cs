@@ -112,7 +112,7 @@ public sealed class ProtectCommandTests
             Assert.True(exit is 0 or 1, error + output);
         }
 
-        return Directory.GetDirectories(Directory.GetDirectories(Path.Combine(folder, "runs")).Single()).Single();
+        return RunFiles.RunOf(folder, "runs");
     }
 
     private static double[][] Numbers(string[] lines) =>

@@ -34,6 +34,6 @@ internal static class RunFiles
             .ToList();
     }
 
-    /// <summary>The one run directory of the <c>tiny</c> experiment under <paramref name="root"/> in <paramref name="folder"/>.</summary>
-    public static string RunOf(string folder, string root) => Directory.GetDirectories(Path.Combine(folder, root, "tiny")).Single();
+    /// <summary>The one run directory under <paramref name="root"/> in <paramref name="folder"/> (<c>root/&lt;experiment&gt;/&lt;run&gt;</c>).</summary>
+    public static string RunOf(string folder, string root) => Directory.GetDirectories(Directory.GetDirectories(Path.Combine(folder, root)).Single()).Single();
 }
