@@ -211,6 +211,8 @@ def main():
     lines += [
         "```",
         "",
+        "Each prints its run directory; back on main, `python3 eng/results/check-seed.py <run directory>`",
+        "compares every figure of the seed with the committed ones (exit 1 if one differs).",
         "The per-seed figures are in `paper-symmetric/seeds.csv`, each seed's logged curve (every 100",
         "rounds) in `paper-symmetric/curves/`.",
     ]

@@ -113,6 +113,8 @@ def main():
         "Hosts/Anc.Host/bin/Release/net10.0/anc-host run Plugins/Anc.Plugins.SelectiveProtection/manifests/selective-protection-control.json --seeds 3",
         "```",
         "",
+        "Each prints its run directory; back on main, `python3 eng/results/check-seed.py <run directory>`",
+        "compares every figure of the seed with the committed ones (exit 1 if one differs).",
         "The per-seed figures are in `selective-protection/seeds.csv`.",
     ]
     (data / "section.md").write_text("\n".join(lines) + "\n")

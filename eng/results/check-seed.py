@@ -1,0 +1,68 @@
+"""Compares a run's seeds, trained again, with the figures a reproduction document committed.
+
+Usage: python3 eng/results/check-seed.py <run directory> [docs/results]
+Train the run with the commands of the document's "One seed again" section (at the commit the
+document names), then point this at the run directory that `anc-host run` printed. Each seed of
+the run is looked up in the document's seeds.csv by its setting (read from the run's resolved
+manifest) and its seed, and every figure is compared as the document rounds it. Prints one line
+per figure and exits 1 if any differs or a seed is not in the document.
+"""
+import csv
+import json
+import sys
+from pathlib import Path
+
+
+def symmetric_paper(manifest):
+    """The paper-symmetric document's row key: networks, batch."""
+    return ("paper-symmetric/seeds.csv",
+            {"networks": manifest["parties"]["alice"]["architecture"]["options"]["variant"],
+             "batch": str(manifest["training"]["batchSize"])},
+            {"steps": lambda run: str(run["steps"]),
+             "bob.bitsWrong": "bob.bitsWrong", "trainedEve.bitsWrong": "eve.bitsWrong",
+             "freshEve.bestBitsWrong": "freshEve.bestBitsWrong"})
+
+
+def selective_protection(manifest):
+    """The selective-protection section's row key: the adversary's weight."""
+    return ("selective-protection/seeds.csv",
+            {"adversaryWeight": f"{manifest['scenario']['options']['adversaryWeight']:g}"},
+            {name: name for name in ("bob.dError", "dPublic.dError", "blindEve.cError", "eve.advantage", "freshEve.bestAdvantage")})
+
+
+DOCUMENTS = {"symmetric-paper": symmetric_paper, "selective-protection": selective_protection,
+             "selective-protection-control": selective_protection}
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: check-seed.py <run directory> [docs/results]")
+    run_folder = Path(sys.argv[1])
+    docs = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/results")
+    manifest = json.loads((run_folder / "manifest.json").read_text())
+    if manifest["experiment"] not in DOCUMENTS:
+        sys.exit(f"{run_folder}: experiment '{manifest['experiment']}' has no reproduction document (known: {', '.join(DOCUMENTS)})")
+    table, setting, figures = DOCUMENTS[manifest["experiment"]](manifest)
+    with open(docs / table, newline="") as rows:
+        committed = list(csv.DictReader(rows))
+
+    failed = False
+    for run in json.loads((run_folder / "summary.json").read_text())["runs"]:
+        row = next((r for r in committed if r["seed"] == str(run["seed"]) and all(r[k] == v for k, v in setting.items())), None)
+        where = ", ".join(f"{k} {v}" for k, v in setting.items()) + f", seed {run['seed']}"
+        if row is None:
+            print(f"{where}: not in {docs / table}")
+            failed = True
+            continue
+        pairs = [("success", str(run["success"]))]
+        pairs += [(column, source(run) if callable(source) else f"{run['metrics'][source]:.4f}") for column, source in figures.items()]
+        for column, again in pairs:
+            same = row[column] == again
+            failed |= not same
+            print(f"{where}: {column} {again} {'=' if same else '!='} {row[column]} committed")
+    print("every figure matches" if not failed else "some figures differ (see the document's Determinism note: thread count, CPU and commit)")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
