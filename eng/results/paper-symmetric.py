@@ -36,6 +36,21 @@ def paper_text(paper):
     return f"{text} ({successes / runs:.2f})"
 
 
+def verdict(paper, successes, runs):
+    """Whether our rate agrees with the paper's, by the rule the document states: the two Wilson intervals overlap,
+    or, where the paper gave a rate without a count of runs, our interval holds that rate."""
+    if paper is None or runs == 0:
+        return ""
+    low, high = wilson(successes, runs)
+    text, paper_successes, paper_runs = paper
+    if text.endswith(f"of {paper_runs}"):
+        paper_low, paper_high = wilson(paper_successes, paper_runs)
+        agrees = low <= paper_high and paper_low <= high
+    else:
+        agrees = low <= paper_successes / paper_runs <= high
+    return ("agrees" if agrees else "disagrees") + ("" if runs == 20 else " so far")
+
+
 def planned(setting):
     """A plan's setting as (networks, batch), from its changes to the base manifest (the paper's networks, batch 4096)."""
     changes = setting["overrides"]
@@ -127,8 +142,8 @@ def main():
         (f"**In progress: {len(finished)} of {len(plan['trials'])} trials finished; the rates below are not final.**"
          if len(finished) < len(plan["trials"]) else f"All {len(plan['trials'])} trials finished."),
         "",
-        "| setting | finished | successes | 95% Wilson interval | the paper | rounds to success, median (range) | minutes per seed, median |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| setting | finished | successes | 95% Wilson interval | the paper | agreement | rounds to success, median (range) | minutes per seed, median |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for key in keys:
         done = [s for s in finished if s["key"] == key]
@@ -142,9 +157,13 @@ def main():
             f"| {label(key)} | {len(done)} of 20 | {len(won)} of {len(done)} | "
             + (f"{low:.2f} to {high:.2f}" if done else "") + " | "
             + (paper_text(paper) if paper else "not reported") + " | "
+            + verdict(paper, len(won), len(done)) + " | "
             + (f"{median(steps):,.0f} ({steps[0]:,} to {steps[-1]:,})" if steps else "") + " | "
             + (f"{median(minutes):.0f}" if minutes else "") + " |")
 
+    lines += ["", "Agreement: our Wilson interval and the paper's overlap (batch 4096, where the paper gives a",
+              "count of runs), or ours holds the paper's rate (batch 512, where it gives only a rate). The",
+              "paper reports nothing for the reference code's networks."]
     lines += ["", "Rounds to success: the first round, of those logged every 100, at which the round's batch met",
               "the criterion's thresholds (Bob at most 0.05 bits, Eve at least 6); the successes were judged",
               "on held-out data at the end of training, which went on until the stopping rule or the limit."]
