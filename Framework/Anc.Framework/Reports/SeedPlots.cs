@@ -33,7 +33,7 @@ internal static class SeedPlots
                 run.WriteBytes(Path.Combine("plots", $"seed-{seed}-training.png"), Training(metrics, $"{experiment}, seed {seed}: training"));
             }
 
-            string evaluation = Path.Combine(seedFolder, "evaluation.json");
+            string evaluation = Path.Combine(seedFolder, EvaluationFile.FileName);
             if (File.Exists(evaluation) && Evaluation(evaluation, $"{experiment}, seed {seed}: adversaries trained against the frozen defenders") is { } png)
             {
                 run.WriteBytes(Path.Combine("plots", $"seed-{seed}-evaluation.png"), png);

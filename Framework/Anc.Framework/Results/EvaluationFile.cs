@@ -11,4 +11,8 @@ namespace Anc.Results;
 /// <param name="Metrics">The final figures.</param>
 /// <param name="Adversaries">Each adversary trained for the evaluation (fresh Eves, for example).</param>
 public sealed record EvaluationFile(
-    int Seed, long TrainingSteps, bool Success, string? Criterion, string Verdict, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<AdversaryTrial> Adversaries);
+    int Seed, long TrainingSteps, bool Success, string? Criterion, string Verdict, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<AdversaryTrial> Adversaries)
+{
+    /// <summary>Its name in the seed's folder.</summary>
+    public const string FileName = "evaluation.json";
+}

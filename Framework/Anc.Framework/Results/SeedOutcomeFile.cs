@@ -18,6 +18,9 @@ namespace Anc.Results;
 public sealed record SeedOutcomeFile(
     int Seed, string Status, bool Success, string? Criterion, long Steps, double DurationSeconds, string Message, IReadOnlyDictionary<string, double> Metrics)
 {
+    /// <summary>Its name in the seed's folder.</summary>
+    public const string FileName = "outcome.json";
+
     /// <summary>The file of <paramref name="outcome"/>.</summary>
     public static SeedOutcomeFile From(SeedOutcome outcome)
     {
@@ -42,5 +45,5 @@ public sealed record SeedOutcomeFile(
         return ResultJson.ReadIfExists<SeedOutcomeFile>(Path.Combine(run.FullPath, RelativePath(seed)))?.ToOutcome();
     }
 
-    private static string RelativePath(int seed) => Path.Combine($"seed-{seed}", "outcome.json");
+    private static string RelativePath(int seed) => Path.Combine($"seed-{seed}", FileName);
 }

@@ -22,12 +22,7 @@ public sealed class SeedCheckpoints(string seedDirectory)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         string target = Path.Combine(Root, final ? "final" : $"step-{step}");
-        string temporary = Path.Combine(Root, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
-        if (Directory.Exists(temporary))
-        {
-            Directory.Delete(temporary, recursive: true);
-        }
-
+        string temporary = EmptyTemporary(target);
         Directory.CreateDirectory(temporary);
         experiment.SaveCheckpoint(temporary);
         using (torch.Tensor state = torch.random.get_rng_state())
@@ -38,12 +33,7 @@ public sealed class SeedCheckpoints(string seedDirectory)
         File.WriteAllText(
             Path.Combine(temporary, CheckpointStateFile.FileName),
             ResultJson.ToText(new CheckpointStateFile(step, elapsedSeconds, metricsBytes, final)));
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-
-        Directory.Move(temporary, target);
+        Publish(temporary, target);
         foreach (string older in Directory.GetDirectories(Root, "step-*").Where(d => d != target))
         {
             Directory.Delete(older, recursive: true);
@@ -67,12 +57,67 @@ public sealed class SeedCheckpoints(string seedDirectory)
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// Makes the final checkpoint <paramref name="final"/> the step checkpoint it would have been
+    /// had training gone on (the files are the same, only the flag differs), so that the seed
+    /// trains further from it (<see cref="RunExtension"/>). The final one is removed only once
+    /// the step one is whole.
+    /// </summary>
+    public void Reopen(SeedCheckpoint final)
+    {
+        ArgumentNullException.ThrowIfNull(final);
+        string target = Path.Combine(Root, $"step-{final.Step}");
+        string temporary = EmptyTemporary(target);
+        Copy(final.Directory, temporary);
+        File.WriteAllText(
+            Path.Combine(temporary, CheckpointStateFile.FileName),
+            ResultJson.ToText(new CheckpointStateFile(final.Step, final.ElapsedSeconds, final.MetricsBytes, Final: false)));
+        Publish(temporary, target);
+        Directory.Delete(final.Directory, recursive: true);
+    }
+
     /// <summary>Restores torch's global generator as <paramref name="checkpoint"/> left it.</summary>
     public static void RestoreTorchRandom(SeedCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         using torch.Tensor state = torch.load(Path.Combine(checkpoint.Directory, TorchRandomFile));
         torch.random.set_rng_state(state);
+    }
+
+    /// <summary>Where <paramref name="target"/> is written before it is renamed into place (hidden from <see cref="Latest"/>), emptied of what a killed writer left.</summary>
+    private string EmptyTemporary(string target)
+    {
+        string temporary = Path.Combine(Root, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        return temporary;
+    }
+
+    private static void Publish(string temporary, string target)
+    {
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        Directory.Move(temporary, target);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string folder in Directory.GetDirectories(from))
+        {
+            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     private static SeedCheckpoint? Read(string directory)

@@ -3,6 +3,7 @@ using Anc.Diagnostics;
 using Anc.Manifests;
 using Anc.Observers;
 using Anc.Results;
+using Anc.Resume;
 using Anc.Runs;
 using Anc.Training.Engine;
 
@@ -31,9 +32,24 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         return OnTrainingThread($"anc-resume {runDirectory}", events: null, observer =>
         {
-            RunDirectory run = ResumableRun(runDirectory);
+            RunDirectory run = StoppedRun(runDirectory, finishedToo: false);
             ResolvedManifest resolved = reader.Read(Path.Combine(run.FullPath, "manifest.json"));
             return engine.Resume(run, resolved, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<RunResult> ExtendAsync(string runDirectory, int maxSteps, int parallel = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        return OnTrainingThread($"anc-extend {runDirectory}", events: null, observer =>
+        {
+            RunDirectory run = StoppedRun(runDirectory, finishedToo: true);
+            string file = Path.Combine(run.FullPath, "manifest.json");
+            ResolvedManifest current = reader.Read(file);
+            ResolvedManifest extended = reader.Read(file, [ManifestOverride.Of("training.maxSteps", maxSteps, $"--set training.maxSteps={maxSteps}")]);
+            RunExtension.Prepare(run, current, extended);
+            return engine.Resume(run, extended, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
         }, cancellationToken);
     }
 
@@ -47,8 +63,8 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
             $"anc-run {manifest.Name}", events, observer => engine.Run(manifest.Read(reader), settings, Environment.GetCommandLineArgs(), observer, cancellationToken), cancellationToken);
     }
 
-    /// <summary>A run that can go on: a run directory without a summary whose process is gone.</summary>
-    private RunDirectory ResumableRun(string runDirectory)
+    /// <summary>A run that can go on: a run directory whose process is gone, without a summary unless <paramref name="finishedToo"/>.</summary>
+    private RunDirectory StoppedRun(string runDirectory, bool finishedToo)
     {
         RunRecord record;
         try
@@ -60,12 +76,12 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
             throw new AncInputException($"{e.Message.TrimEnd('.')}; --resume takes a run directory, such as runs/<experiment>/<yyyyMMdd-HHmmss>-<id>.");
         }
 
-        if (record.Summary is not null)
+        if (record.Summary is not null && !finishedToo)
         {
             throw new AncInputException($"{record.Directory}: the run has finished (it has a summary.json); nothing to resume.");
         }
 
-        if (record.Status == RunStatus.Running)
+        if (record.Summary is null && record.Status == RunStatus.Running)
         {
             throw new AncInputException($"{record.Directory}: the run is still running (its heartbeat is fresh); stop it before resuming.");
         }

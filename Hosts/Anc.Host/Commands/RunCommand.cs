@@ -17,7 +17,7 @@ internal static class RunCommand
         Option<string?> resume = new("--resume")
         {
             HelpName = "run-directory",
-            Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint.",
+            Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint. With --set training.maxSteps=N, train a run (finished too) further: seeds that ended at its step limit go on to N.",
         };
         Option<string> output = new("--output", "-o")
         {
@@ -56,10 +56,7 @@ internal static class RunCommand
                 throw new AncInputException("anc-host: run takes a manifest or --resume <run directory>, one of them, not both (see anc-host run --help).");
             }
 
-            if (parse.GetValue(resume) is not null && overrides.Count > 0)
-            {
-                throw new AncInputException("anc-host: run --resume keeps the run's own manifest; --set and --seeds do not apply.");
-            }
+            int? extendTo = parse.GetValue(resume) is null ? null : ExtendTo(overrides);
 
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
@@ -79,7 +76,9 @@ internal static class RunCommand
             string? runDirectory = parse.GetValue(resume);
             RunResult result = (runDirectory is null
                     ? runner.RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), new RunSettings(parse.GetValue(output)!) { Parallel = seedsAtOnce }, stop.Token)
-                    : runner.ResumeAsync(runDirectory, seedsAtOnce, stop.Token))
+                    : extendTo is { } maxSteps
+                        ? runner.ExtendAsync(runDirectory, maxSteps, seedsAtOnce, stop.Token)
+                        : runner.ResumeAsync(runDirectory, seedsAtOnce, stop.Token))
                 .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {
@@ -89,5 +88,23 @@ internal static class RunCommand
             return result.AllSucceeded ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
+    }
+
+    /// <summary>The new step limit a resume was given (<c>--set training.maxSteps=N</c>, its only change), or null for none.</summary>
+    private static int? ExtendTo(IReadOnlyList<ManifestOverride> overrides)
+    {
+        if (overrides.Count == 0)
+        {
+            return null;
+        }
+
+        if (overrides is not [{ Path: "training.maxSteps" } limit])
+        {
+            throw new AncInputException("anc-host: run --resume keeps the run's own manifest; its one change is --set training.maxSteps=N to train it further, --seeds and other --set paths do not apply.");
+        }
+
+        return limit.Value.Type == Newtonsoft.Json.Linq.JTokenType.Integer && (long)limit.Value is > 0 and <= int.MaxValue
+            ? (int)limit.Value
+            : throw new AncInputException($"{limit.Source}: training.maxSteps takes a whole number of rounds, such as 100000.");
     }
 }

@@ -17,7 +17,7 @@ internal static class SeedLifecycle
     {
         ResultJson.Write(
             run,
-            Path.Combine($"seed-{seed}", "evaluation.json"),
+            Path.Combine($"seed-{seed}", EvaluationFile.FileName),
             new EvaluationFile(seed, steps, evaluation.Success, evaluation.Criterion, evaluation.Verdict, evaluation.Metrics, evaluation.Adversaries));
         return new SeedOutcome(seed, SeedStatus.Completed, evaluation.Success, steps, evaluation.Metrics, evaluation.Verdict, seconds) { Criterion = evaluation.Criterion };
     }
