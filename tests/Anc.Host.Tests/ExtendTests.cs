@@ -8,6 +8,9 @@ public sealed class ExtendTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    private const string OnlyLimitAndThreads =
+        "anc-host: run --resume keeps the run's own manifest; it takes only --set training.maxSteps=N (to train it further) and --set threads=N, once each, not --seeds or other --set paths.";
+
     private static readonly string[] Logged = ["--set", "training.logEvery=20", "--set", "training.checkpointEvery=100"];
 
     [Fact]
@@ -21,9 +24,9 @@ public sealed class ExtendTests
             Assert.True(whole == 1, wholeError);
             (int shorter, _, string shorterError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "short", "--set", "training.maxSteps=200", .. Logged]);
             Assert.True(shorter == 1, shorterError);
-            // Two seeds at a time: the seed processes read the extended manifest from the run directory.
+            // Two seeds at a time, one thread each as before: the seed processes read the extended manifest from the run directory.
             (int extended, string output, string error) = AncHostProcess.Run(
-                folder, Timeout, "run", "--resume", RunFiles.RunOf(folder, "short"), "--set", "training.maxSteps=400", "--parallel", "2", "--quiet");
+                folder, Timeout, "run", "--resume", RunFiles.RunOf(folder, "short"), "--set", "training.maxSteps=400", "--set", "threads=2", "--parallel", "2", "--quiet");
             Assert.True(extended == 1, error + output);
         }
 
@@ -35,7 +38,9 @@ public sealed class ExtendTests
             Assert.Equal(RunFiles.Evaluation(larger, seed), RunFiles.Evaluation(further, seed));
         }
 
-        Assert.Equal(400, (int)JObject.Parse(File.ReadAllText(Path.Combine(further, "manifest.json")))["training"]!["maxSteps"]!);
+        JObject manifest = JObject.Parse(File.ReadAllText(Path.Combine(further, "manifest.json")));
+        Assert.Equal(400, (int)manifest["training"]!["maxSteps"]!);
+        Assert.Equal(2, (int)manifest["threads"]!);
         JObject summary = JObject.Parse(File.ReadAllText(Path.Combine(further, "summary.json")));
         Assert.Equal([400L, 400L], summary["runs"]!.Select(r => (long)r["steps"]!));
 
@@ -107,8 +112,10 @@ public sealed class ExtendTests
         [
             (["--set", "training.maxSteps=20"], $"{run}: --set training.maxSteps=20 does not train it further; the run's limit is 20, give a larger one."),
             (["--set", "training.maxSteps=abc"], "--set training.maxSteps=abc: training.maxSteps takes a whole number of rounds, such as 100000."),
-            (["--set", "training.batchSize=8"], "anc-host: run --resume keeps the run's own manifest; its one change is --set training.maxSteps=N to train it further, --seeds and other --set paths do not apply."),
-            (["--set", "training.maxSteps=40", "--seeds", "0"], "anc-host: run --resume keeps the run's own manifest; its one change is --set training.maxSteps=N to train it further, --seeds and other --set paths do not apply."),
+            (["--set", "training.maxSteps=40", "--set", "threads=-1"], "--set threads=-1: threads takes a whole number of threads, such as 1 (0: one per processor)."),
+            (["--set", "training.maxSteps=40", "--set", "training.maxSteps=60"], OnlyLimitAndThreads),
+            (["--set", "training.batchSize=8"], OnlyLimitAndThreads),
+            (["--set", "training.maxSteps=40", "--seeds", "0"], OnlyLimitAndThreads),
         ];
         foreach ((string[] arguments, string message) in refused)
         {

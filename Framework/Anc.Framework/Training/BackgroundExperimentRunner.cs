@@ -26,30 +26,26 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
         return new ExperimentRun(events.Reader, Begin(manifest, settings, events.Writer, cancellationToken));
     }
 
-    public Task<RunResult> ResumeAsync(string runDirectory, int parallel = 1, CancellationToken cancellationToken = default)
+    public Task<RunResult> ResumeAsync(string runDirectory, ResumeSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Parallel, 1);
         return OnTrainingThread($"anc-resume {runDirectory}", events: null, observer =>
         {
-            RunDirectory run = StoppedRun(runDirectory, finishedToo: false);
-            ResolvedManifest resolved = reader.Read(Path.Combine(run.FullPath, "manifest.json"));
-            return engine.Resume(run, resolved, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
-        }, cancellationToken);
-    }
-
-    public Task<RunResult> ExtendAsync(string runDirectory, int maxSteps, int parallel = 1, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
-        return OnTrainingThread($"anc-extend {runDirectory}", events: null, observer =>
-        {
-            RunDirectory run = StoppedRun(runDirectory, finishedToo: true);
+            RunDirectory run = StoppedRun(runDirectory, finishedToo: settings.MaxSteps is not null);
             string file = Path.Combine(run.FullPath, "manifest.json");
-            ResolvedManifest current = reader.Read(file);
-            ResolvedManifest extended = reader.Read(file, [ManifestOverride.Of("training.maxSteps", maxSteps, $"--set training.maxSteps={maxSteps}")]);
-            RunExtension.Prepare(run, current, extended);
-            return engine.Resume(run, extended, parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
+            ResolvedManifest resumed = reader.Read(file, settings.Changes());
+            if (settings.MaxSteps is not null)
+            {
+                RunExtension.Prepare(run, reader.Read(file), resumed);
+            }
+            else if (settings.Threads is not null)
+            {
+                run.WriteJson("manifest.json", resumed.ToJson());
+            }
+
+            return engine.Resume(run, resumed, settings.Parallel, Environment.GetCommandLineArgs(), observer, cancellationToken);
         }, cancellationToken);
     }
 

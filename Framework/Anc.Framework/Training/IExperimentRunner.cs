@@ -49,20 +49,18 @@ public interface IExperimentRunner
     /// <param name="parallel">How many seeds train at once, as <see cref="RunSettings.Parallel"/>.</param>
     /// <param name="cancellationToken">Stops the run as <see cref="RunAsync(ManifestSource, RunSettings, CancellationToken)"/>'s does.</param>
     /// <exception cref="Diagnostics.AncInputException">The folder is not a run directory, the run has finished, or it is still running.</exception>
-    Task<RunResult> ResumeAsync(string runDirectory, int parallel = 1, CancellationToken cancellationToken = default);
+    Task<RunResult> ResumeAsync(string runDirectory, int parallel = 1, CancellationToken cancellationToken = default) =>
+        ResumeAsync(runDirectory, new ResumeSettings { Parallel = parallel }, cancellationToken);
 
     /// <summary>
-    /// Trains a run further, finished or stopped: its seeds that ended at the step limit go on
-    /// from their final checkpoint to <paramref name="maxSteps"/>, as if that had been the limit
-    /// from the start (on CPU with the same threads their figures equal such a run's), and are
-    /// evaluated again; seeds the stopping rule ended, or that diverged, keep their outcome. What
-    /// the run had at its old limit (the summary, those seeds' outcome and evaluation) moves to
-    /// <c>limit-&lt;old&gt;/</c> in the run directory, and its <c>manifest.json</c> takes the new limit.
+    /// Goes on with a run as <see cref="ResumeAsync(string, int, CancellationToken)"/> does, with
+    /// the changes <paramref name="settings"/> make: a larger step limit trains a run further,
+    /// a finished one too (<see cref="ResumeSettings.MaxSteps"/>); the new values are written into its
+    /// <c>manifest.json</c>.
     /// </summary>
     /// <param name="runDirectory">The run directory.</param>
-    /// <param name="maxSteps">The new limit, above the run's <c>training.maxSteps</c>.</param>
-    /// <param name="parallel">How many seeds train at once, as <see cref="RunSettings.Parallel"/>.</param>
-    /// <param name="cancellationToken">Stops the run as <see cref="RunAsync(ManifestSource, RunSettings, CancellationToken)"/>'s does; it resumes later with <see cref="ResumeAsync"/>.</param>
-    /// <exception cref="Diagnostics.AncInputException">The folder is not a run directory, the run is still running, or the limit is not above the run's.</exception>
-    Task<RunResult> ExtendAsync(string runDirectory, int maxSteps, int parallel = 1, CancellationToken cancellationToken = default);
+    /// <param name="settings">How to go on.</param>
+    /// <param name="cancellationToken">Stops the run as <see cref="RunAsync(ManifestSource, RunSettings, CancellationToken)"/>'s does.</param>
+    /// <exception cref="Diagnostics.AncInputException">The folder is not a run directory, the run is still running, it has finished and no larger limit was given, or the limit is not above the run's.</exception>
+    Task<RunResult> ResumeAsync(string runDirectory, ResumeSettings settings, CancellationToken cancellationToken = default);
 }

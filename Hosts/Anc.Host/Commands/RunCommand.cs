@@ -17,7 +17,7 @@ internal static class RunCommand
         Option<string?> resume = new("--resume")
         {
             HelpName = "run-directory",
-            Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint. With --set training.maxSteps=N, train a run (finished too) further: seeds that ended at its step limit go on to N.",
+            Description = "Go on with a run that was killed or stopped, in its run directory, instead of starting one from a manifest: completed seeds are kept, the others continue from their latest checkpoint. With --set training.maxSteps=N, train a run (finished too) further: seeds that ended at its step limit go on to N; --set threads=N changes its torch threads.",
         };
         Option<string> output = new("--output", "-o")
         {
@@ -56,7 +56,7 @@ internal static class RunCommand
                 throw new AncInputException("anc-host: run takes a manifest or --resume <run directory>, one of them, not both (see anc-host run --help).");
             }
 
-            int? extendTo = parse.GetValue(resume) is null ? null : ExtendTo(overrides);
+            ResumeSettings? resuming = parse.GetValue(resume) is null ? null : Resuming(overrides, parse.GetValue(parallel));
 
             ProgressMode progress = parse.GetValue(quiet) ? ProgressMode.None
                 : System.Console.IsOutputRedirected ? ProgressMode.Lines : ProgressMode.Live;
@@ -76,9 +76,7 @@ internal static class RunCommand
             string? runDirectory = parse.GetValue(resume);
             RunResult result = (runDirectory is null
                     ? runner.RunAsync(ManifestSource.FromFile(parse.GetValue(manifest)!, overrides), new RunSettings(parse.GetValue(output)!) { Parallel = seedsAtOnce }, stop.Token)
-                    : extendTo is { } maxSteps
-                        ? runner.ExtendAsync(runDirectory, maxSteps, seedsAtOnce, stop.Token)
-                        : runner.ResumeAsync(runDirectory, seedsAtOnce, stop.Token))
+                    : runner.ResumeAsync(runDirectory, resuming!, stop.Token))
                 .GetAwaiter().GetResult();
             if (progress == ProgressMode.None)
             {
@@ -90,21 +88,26 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>The new step limit a resume was given (<c>--set training.maxSteps=N</c>, its only change), or null for none.</summary>
-    private static int? ExtendTo(IReadOnlyList<ManifestOverride> overrides)
+    /// <summary>How a resume goes on: the run's own manifest, changed only in its step limit (to train it further) and its threads.</summary>
+    private static ResumeSettings Resuming(IReadOnlyList<ManifestOverride> overrides, int parallel)
     {
-        if (overrides.Count == 0)
+        string[] allowed = ["training.maxSteps", "threads"];
+        if (overrides.Any(o => !allowed.Contains(o.Path)) || overrides.DistinctBy(o => o.Path).Count() < overrides.Count)
         {
-            return null;
+            throw new AncInputException(
+                "anc-host: run --resume keeps the run's own manifest; it takes only --set training.maxSteps=N (to train it further) and --set threads=N, once each, not --seeds or other --set paths.");
         }
 
-        if (overrides is not [{ Path: "training.maxSteps" } limit])
+        return new ResumeSettings
         {
-            throw new AncInputException("anc-host: run --resume keeps the run's own manifest; its one change is --set training.maxSteps=N to train it further, --seeds and other --set paths do not apply.");
-        }
-
-        return limit.Value.Type == Newtonsoft.Json.Linq.JTokenType.Integer && (long)limit.Value is > 0 and <= int.MaxValue
-            ? (int)limit.Value
-            : throw new AncInputException($"{limit.Source}: training.maxSteps takes a whole number of rounds, such as 100000.");
+            Parallel = parallel,
+            MaxSteps = WholeNumber(overrides, "training.maxSteps", "rounds, such as 100000", minimum: 1),
+            Threads = WholeNumber(overrides, "threads", "threads, such as 1 (0: one per processor)", minimum: 0),
+        };
     }
+
+    private static int? WholeNumber(IReadOnlyList<ManifestOverride> overrides, string path, string unit, int minimum) =>
+        overrides.SingleOrDefault(o => o.Path == path) is not { } given ? null
+        : given.Value.Type == Newtonsoft.Json.Linq.JTokenType.Integer && (long)given.Value >= minimum && (long)given.Value <= int.MaxValue ? (int)given.Value
+        : throw new AncInputException($"{given.Source}: {path} takes a whole number of {unit}.");
 }
