@@ -170,7 +170,8 @@ def main():
     if finished:
         hours = sum(s["minutes"] for s in finished) / 60
         lines += ["", f"Time on this machine: {hours:.1f} trial-hours for the {len(finished)} finished trials, two at a time on",
-                  "the 2 cores (so about half that in wall-clock time), one thread each."]
+                  "the 2 cores (so about half that in wall-clock time), one thread each. Some trials shared the cores",
+                  "with builds, tests or a third training for a while, so their minutes are upper bounds."]
     lines += ["", "## Every seed", "", "Held-out figures (16,384 examples), bits wrong of 16; chance is 8. Rounds: trained;",
               "criterion met: the first logged round whose batch met the thresholds (blank: never).", "",
               "| setting | seed | success | rounds | criterion met | Bob | trained Eve | best fresh Eve | minutes |",
