@@ -16,27 +16,8 @@ public sealed class ExtendTests
     [Fact]
     public void A_finished_run_trained_further_writes_the_files_a_run_with_the_larger_limit_writes()
     {
-        string folder = Directory.CreateTempSubdirectory("anc-extend-").FullName;
-        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
-        using (TrainingLock.Acquire())
-        {
-            (int whole, _, string wholeError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "whole", "--set", "training.maxSteps=400", .. Logged]);
-            Assert.True(whole == 1, wholeError);
-            (int shorter, _, string shorterError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "short", "--set", "training.maxSteps=200", .. Logged]);
-            Assert.True(shorter == 1, shorterError);
-            // Two seeds at a time, one thread each as before: the seed processes read the extended manifest from the run directory.
-            (int extended, string output, string error) = AncHostProcess.Run(
-                folder, Timeout, "run", "--resume", RunFiles.RunOf(folder, "short"), "--set", "training.maxSteps=400", "--set", "threads=2", "--parallel", "2", "--quiet");
-            Assert.True(extended == 1, error + output);
-        }
-
-        string larger = RunFiles.RunOf(folder, "whole");
-        string further = RunFiles.RunOf(folder, "short");
-        foreach (int seed in new[] { 0, 1 })
-        {
-            Assert.Equal(RunFiles.Figures(larger, seed), RunFiles.Figures(further, seed));
-            Assert.Equal(RunFiles.Evaluation(larger, seed), RunFiles.Evaluation(further, seed));
-        }
+        // Two seeds at a time, one thread each as before: the seed processes read the extended manifest from the run directory.
+        string further = TrainedFurtherAsOneLongerRun([], ["--set", "threads=2", "--parallel", "2"]);
 
         JObject manifest = JObject.Parse(File.ReadAllText(Path.Combine(further, "manifest.json")));
         Assert.Equal(400, (int)manifest["training"]!["maxSteps"]!);
@@ -55,6 +36,13 @@ public sealed class ExtendTests
 
         JObject environment = JObject.Parse(File.ReadAllText(Path.Combine(further, "environment.json")));
         Assert.Contains("training.maxSteps=400", string.Join(' ', environment["resumes"]!.Single()["commandLine"]!.Select(a => (string)a!)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seeds_trained_together_are_trained_further_together_as_a_longer_run_trains_them()
+    {
+        string further = TrainedFurtherAsOneLongerRun(["--set", "training.seedsTogether=2"], []);
+        Assert.Equal([400L, 400L], JObject.Parse(File.ReadAllText(Path.Combine(further, "summary.json")))["runs"]!.Select(r => (long)r["steps"]!));
     }
 
     [Fact]
@@ -126,6 +114,37 @@ public sealed class ExtendTests
 
         Assert.Equal(before, Files(run));
         Assert.Equal(manifest, File.ReadAllText(Path.Combine(run, "manifest.json")));
+    }
+
+    /// <summary>
+    /// Trains m.json for 400 rounds, and for 200 then further to 400 (resumed with
+    /// <paramref name="resuming"/>), both with <paramref name="changes"/>; checks every seed's
+    /// logged and evaluated figures are the same, and gives the run trained further.
+    /// </summary>
+    private static string TrainedFurtherAsOneLongerRun(string[] changes, string[] resuming)
+    {
+        string folder = Directory.CreateTempSubdirectory("anc-extend-").FullName;
+        File.WriteAllText(Path.Combine(folder, "m.json"), TinyManifest.Text);
+        using (TrainingLock.Acquire())
+        {
+            (int whole, _, string wholeError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "whole", "--set", "training.maxSteps=400", .. Logged, .. changes]);
+            Assert.True(whole == 1, wholeError);
+            (int shorter, _, string shorterError) = AncHostProcess.Run(folder, Timeout, ["run", "m.json", "--quiet", "--output", "short", "--set", "training.maxSteps=200", .. Logged, .. changes]);
+            Assert.True(shorter == 1, shorterError);
+            (int extended, string output, string error) = AncHostProcess.Run(
+                folder, Timeout, ["run", "--resume", RunFiles.RunOf(folder, "short"), "--set", "training.maxSteps=400", "--quiet", .. resuming]);
+            Assert.True(extended == 1, error + output);
+        }
+
+        string larger = RunFiles.RunOf(folder, "whole");
+        string further = RunFiles.RunOf(folder, "short");
+        foreach (int seed in new[] { 0, 1 })
+        {
+            Assert.Equal(RunFiles.Figures(larger, seed), RunFiles.Figures(further, seed));
+            Assert.Equal(RunFiles.Evaluation(larger, seed), RunFiles.Evaluation(further, seed));
+        }
+
+        return further;
     }
 
     private static string[] Files(string run) =>
