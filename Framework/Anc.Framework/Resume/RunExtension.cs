@@ -10,27 +10,24 @@ namespace Anc.Resume;
 /// the seeds that ended at the run's step limit go on to the new one, as if it had been the
 /// limit from the start, and the others keep their outcome. Before the run resumes, each such
 /// seed's final checkpoint becomes the step checkpoint it would have been, its outcome and
-/// evaluation and the run's summary move to <c>limit-&lt;old&gt;/</c> (kept, not lost), and the
-/// run's <c>manifest.json</c> takes the new limit, last, so that a preparation cut short leaves
-/// a run that resumes to its old limit and can be extended again.
+/// evaluation and the run's summary move to <c>limit-&lt;old&gt;/</c> (kept, not lost). The
+/// caller writes the new limit into the run's <c>manifest.json</c> afterwards, so that a
+/// preparation cut short leaves a run that resumes to its old limit and can be extended again.
 /// </summary>
 internal static class RunExtension
 {
-    /// <summary>The folder of a run that keeps what it had at step limit <paramref name="limit"/>.</summary>
-    public static string KeptFolder(int limit) => $"limit-{limit}";
-
-    /// <summary>Prepares <paramref name="run"/>, whose manifest is <paramref name="current"/>, to resume as <paramref name="extended"/>.</summary>
+    /// <summary>Prepares <paramref name="run"/>, whose manifest is <paramref name="current"/>, to train on to <paramref name="maxSteps"/>.</summary>
     /// <exception cref="AncInputException">The new limit is not above the run's.</exception>
-    public static void Prepare(RunDirectory run, ResolvedManifest current, ResolvedManifest extended)
+    public static void Prepare(RunDirectory run, ResolvedManifest current, int maxSteps)
     {
         int limit = current.Training.MaxSteps;
-        if (extended.Training.MaxSteps <= limit)
+        if (maxSteps <= limit)
         {
             throw new AncInputException(
-                $"{run.FullPath}: --set training.maxSteps={extended.Training.MaxSteps} does not train it further; the run's limit is {limit}, give a larger one.");
+                $"{run.FullPath}: --set training.maxSteps={maxSteps} does not train it further; the run's limit is {limit}, give a larger one.");
         }
 
-        string kept = Path.Combine(run.FullPath, KeptFolder(limit));
+        string kept = Path.Combine(run.FullPath, $"limit-{limit}");
         MoveInto(kept, run.FullPath, RunSummaryFile.FileName);
         foreach (int seed in current.Seeds)
         {
@@ -42,8 +39,6 @@ internal static class RunExtension
                 checkpoints.Reopen(last);
             }
         }
-
-        run.WriteJson("manifest.json", extended.ToJson());
     }
 
     private static void MoveInto(string target, string from, params string[] names)

@@ -35,12 +35,15 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
         {
             RunDirectory run = StoppedRun(runDirectory, finishedToo: settings.MaxSteps is not null);
             string file = Path.Combine(run.FullPath, "manifest.json");
-            ResolvedManifest resumed = reader.Read(file, settings.Changes());
-            if (settings.MaxSteps is not null)
+            IReadOnlyList<ManifestOverride> changes = settings.Changes();
+            ResolvedManifest resumed = reader.Read(file, changes);
+            if (settings.MaxSteps is { } maxSteps)
             {
-                RunExtension.Prepare(run, reader.Read(file), resumed);
+                RunExtension.Prepare(run, reader.Read(file), maxSteps);
             }
-            else if (settings.Threads is not null)
+
+            // Last, so that a preparation cut short leaves a run that resumes as it was.
+            if (changes.Count > 0)
             {
                 run.WriteJson("manifest.json", resumed.ToJson());
             }
@@ -77,7 +80,7 @@ internal sealed class BackgroundExperimentRunner(ManifestReader reader, RunEngin
             throw new AncInputException($"{record.Directory}: the run has finished (it has a summary.json); nothing to resume.");
         }
 
-        if (record.Summary is null && record.Status == RunStatus.Running)
+        if (record.Status == RunStatus.Running)
         {
             throw new AncInputException($"{record.Directory}: the run is still running (its heartbeat is fresh); stop it before resuming.");
         }

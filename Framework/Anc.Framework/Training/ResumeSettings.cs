@@ -25,9 +25,19 @@ public sealed record ResumeSettings
     public int? Threads { get; init; }
 
     /// <summary>The changes to the run's manifest, as the command line would write them.</summary>
-    internal IReadOnlyList<ManifestOverride> Changes() =>
-    [
-        .. MaxSteps is { } steps ? [ManifestOverride.Of("training.maxSteps", steps, $"--set training.maxSteps={steps}")] : Array.Empty<ManifestOverride>(),
-        .. Threads is { } threads ? [ManifestOverride.Of("threads", threads, $"--set threads={threads}")] : Array.Empty<ManifestOverride>(),
-    ];
+    internal IReadOnlyList<ManifestOverride> Changes()
+    {
+        List<ManifestOverride> changes = [];
+        if (MaxSteps is { } steps)
+        {
+            changes.Add(ManifestOverride.Of("training.maxSteps", steps, $"--set training.maxSteps={steps}"));
+        }
+
+        if (Threads is { } threads)
+        {
+            changes.Add(ManifestOverride.Of("threads", threads, $"--set threads={threads}"));
+        }
+
+        return changes;
+    }
 }
