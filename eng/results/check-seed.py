@@ -12,22 +12,22 @@ import json
 import sys
 from pathlib import Path
 
+from sweep_results import PAPER_SYMMETRIC_FIGURES, SELECTIVE_PROTECTION_FIGURES, seed_figures
+
 
 def symmetric_paper(manifest):
-    """The paper-symmetric document's row key: networks, batch."""
+    """The paper-symmetric document's table, its row key (networks, batch), its figures and the counts compared as they are."""
     return ("paper-symmetric/seeds.csv",
             {"networks": manifest["parties"]["alice"]["architecture"]["options"]["variant"],
              "batch": str(manifest["training"]["batchSize"])},
-            {"steps": lambda run: str(run["steps"]),
-             "bob.bitsWrong": "bob.bitsWrong", "trainedEve.bitsWrong": "eve.bitsWrong",
-             "freshEve.bestBitsWrong": "freshEve.bestBitsWrong"})
+            PAPER_SYMMETRIC_FIGURES, ["steps"])
 
 
 def selective_protection(manifest):
-    """The selective-protection section's row key: the adversary's weight."""
+    """The selective-protection section's table, its row key (the adversary's weight), its figures, no counts."""
     return ("selective-protection/seeds.csv",
             {"adversaryWeight": f"{manifest['scenario']['options']['adversaryWeight']:g}"},
-            {name: name for name in ("bob.dError", "dPublic.dError", "blindEve.cError", "eve.advantage", "freshEve.bestAdvantage")})
+            SELECTIVE_PROTECTION_FIGURES, [])
 
 
 DOCUMENTS = {"symmetric-paper": symmetric_paper, "selective-protection": selective_protection,
@@ -42,7 +42,7 @@ def main():
     manifest = json.loads((run_folder / "manifest.json").read_text())
     if manifest["experiment"] not in DOCUMENTS:
         sys.exit(f"{run_folder}: experiment '{manifest['experiment']}' has no reproduction document (known: {', '.join(DOCUMENTS)})")
-    table, setting, figures = DOCUMENTS[manifest["experiment"]](manifest)
+    table, setting, figures, counts = DOCUMENTS[manifest["experiment"]](manifest)
     with open(docs / table, newline="") as rows:
         committed = list(csv.DictReader(rows))
 
@@ -54,8 +54,8 @@ def main():
             print(f"{where}: not in {docs / table}")
             failed = True
             continue
-        pairs = [("success", str(run["success"]))]
-        pairs += [(column, source(run) if callable(source) else f"{run['metrics'][source]:.4f}") for column, source in figures.items()]
+        pairs = [("success", str(run["success"]))] + [(name, str(run[name])) for name in counts]
+        pairs += zip(figures, seed_figures(run["metrics"], figures))
         for column, again in pairs:
             same = row[column] == again
             failed |= not same

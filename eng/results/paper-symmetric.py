@@ -13,7 +13,7 @@ import csv
 import json
 import shutil
 
-from sweep_results import arguments, wilson
+from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, seed_figures, wilson
 
 # What the paper reports for each setting, in its own words (see the document's introduction).
 PAPER = {
@@ -102,7 +102,7 @@ def main():
             "key": key, "seed": trial["seed"], "finished": True, "status": run["status"],
             "success": run["success"], "steps": run["steps"], "minutes": run["durationSeconds"] / 60,
             "bob": metrics.get("bob.bitsWrong"), "eve": metrics.get("eve.bitsWrong"),
-            "freshEve": metrics.get("freshEve.bestBitsWrong"), "criterion": summary.get("criterion"),
+            "freshEve": metrics.get("freshEve.bestBitsWrong"), "metrics": metrics, "criterion": summary.get("criterion"),
             "folder": folder, "cpu": json.loads((folder / "environment.json").read_text()).get("cpu"),
         })
         curve = [json.loads(line) for line in (folder / f"seed-{trial['seed']}" / "metrics.jsonl").read_text().splitlines() if line.strip()]
@@ -116,10 +116,10 @@ def main():
     finished = [s for s in seeds if s["finished"]]
     with open(data / "seeds.csv", "w", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["networks", "batch", "seed", "status", "success", "steps", "criterionFirstMet", "bob.bitsWrong", "trainedEve.bitsWrong", "freshEve.bestBitsWrong", "minutes"])
+        writer.writerow(["networks", "batch", "seed", "status", "success", "steps", "criterionFirstMet", *PAPER_SYMMETRIC_FIGURES, "minutes"])
         for s in finished:
             writer.writerow([s["key"][0], s["key"][1], s["seed"], s["status"], s["success"], s["steps"], s["firstMet"] or "",
-                             figure(s["bob"], 4), figure(s["eve"], 4), figure(s["freshEve"], 4), f"{s['minutes']:.1f}"])
+                             *seed_figures(s["metrics"], PAPER_SYMMETRIC_FIGURES), f"{s['minutes']:.1f}"])
 
     lines = [
         "# The paper's symmetric experiment, twenty seeds per setting",

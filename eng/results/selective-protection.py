@@ -9,7 +9,7 @@ import csv
 import json
 import statistics
 
-from sweep_results import arguments, wilson
+from sweep_results import SELECTIVE_PROTECTION_FIGURES, arguments, seed_figures, wilson
 
 
 def label(weight):
@@ -40,18 +40,17 @@ def main():
         seeds.append({
             "weight": weights[trial["setting"]], "seed": trial["seed"], "status": run["status"], "success": run["success"],
             "bob": m["bob.dError"], "dPublic": m["dPublic.dError"], "blind": m["blindEve.cError"],
-            "trainedEve": m["eve.advantage"], "freshEve": m["freshEve.bestAdvantage"], "seconds": run["durationSeconds"],
+            "trainedEve": m["eve.advantage"], "freshEve": m["freshEve.bestAdvantage"], "metrics": m, "seconds": run["durationSeconds"],
             "cpu": json.loads((folder / "environment.json").read_text()).get("cpu"),
         })
 
     seeds.sort(key=lambda s: (-s["weight"], s["seed"]))
     with open(data / "seeds.csv", "w", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["adversaryWeight", "seed", "status", "success", "bob.dError", "dPublic.dError", "blindEve.cError",
-                         "eve.advantage", "freshEve.bestAdvantage", "seconds"])
+        writer.writerow(["adversaryWeight", "seed", "status", "success", *SELECTIVE_PROTECTION_FIGURES, "seconds"])
         for s in seeds:
-            writer.writerow([s["weight"], s["seed"], s["status"], s["success"], f"{s['bob']:.4f}", f"{s['dPublic']:.4f}",
-                             f"{s['blind']:.4f}", f"{s['trainedEve']:.4f}", f"{s['freshEve']:.4f}", f"{s['seconds']:.1f}"])
+            writer.writerow([s["weight"], s["seed"], s["status"], s["success"], *seed_figures(s["metrics"], SELECTIVE_PROTECTION_FIGURES),
+                             f"{s['seconds']:.1f}"])
 
     lines = [
         "## Learning what to protect, twenty seeds",

@@ -5,6 +5,17 @@ import sys
 from pathlib import Path
 
 
+# The held-out figures each document's seeds.csv holds, column -> the summary.json metric it is
+# (written to 4 decimals): the result scripts write them, check-seed.py compares a seed trained again with them.
+PAPER_SYMMETRIC_FIGURES = {"bob.bitsWrong": "bob.bitsWrong", "trainedEve.bitsWrong": "eve.bitsWrong", "freshEve.bestBitsWrong": "freshEve.bestBitsWrong"}
+SELECTIVE_PROTECTION_FIGURES = {name: name for name in ("bob.dError", "dPublic.dError", "blindEve.cError", "eve.advantage", "freshEve.bestAdvantage")}
+
+
+def seed_figures(metrics, figures):
+    """A seed's figures as seeds.csv writes them, in the order of figures (blank where a crashed seed left none)."""
+    return ["" if metrics.get(metric) is None else f"{metrics[metric]:.4f}" for metric in figures.values()]
+
+
 def wilson(successes, trials, z=1.96):
     """The 95% Wilson score interval of a binomial proportion."""
     if trials == 0:
