@@ -13,7 +13,7 @@ import csv
 import json
 import shutil
 
-from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, seed_figures, wilson
+from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, curve_rows, first_met, read_curve, seed_figures, wilson
 
 # What the paper reports for each setting, in its own words (see the document's introduction).
 PAPER = {
@@ -65,18 +65,6 @@ def slug(key):
     return f"{key[0]}-{key[1]}"
 
 
-def first_met(curve, manifest):
-    """The first logged round whose batch figures meet the success thresholds of the trial's own manifest, or None.
-
-    The verdict itself is taken on held-out data at the end; this says when training got there,
-    which the rounds trained do not: the stopping rule is stricter than the criterion, so a
-    seed can meet the criterion early and still train to the step limit.
-    """
-    success = manifest["scenario"]["options"]["success"]
-    bob, eve = success["bobMaxBitsWrong"], success["eveMinBitsWrong"]
-    return next((point["step"] for point in curve if point["bob.bitsWrong"] <= bob and point["eve.bitsWrong"] >= eve), None)
-
-
 def main():
     sweep, commit, docs, data, plan = arguments("paper-symmetric.py", "paper-symmetric", "paper-symmetric")
     (data / "curves").mkdir(exist_ok=True)
@@ -105,13 +93,10 @@ def main():
             "freshEve": metrics.get("freshEve.bestBitsWrong"), "metrics": metrics, "criterion": summary.get("criterion"),
             "folder": folder, "cpu": json.loads((folder / "environment.json").read_text()).get("cpu"),
         })
-        curve = [json.loads(line) for line in (folder / f"seed-{trial['seed']}" / "metrics.jsonl").read_text().splitlines() if line.strip()]
+        curve = read_curve(folder / f"seed-{trial['seed']}")
         seeds[-1]["firstMet"] = first_met(curve, json.loads((folder / "manifest.json").read_text()))
         with open(data / "curves" / f"{slug(key)}-seed-{trial['seed']}.csv", "w", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["step", "bob.bitsWrong", "eve.bitsWrong"])
-            for point in curve:
-                writer.writerow([point["step"], f"{point['bob.bitsWrong']:.4f}", f"{point['eve.bitsWrong']:.4f}"])
+            csv.writer(out).writerows(curve_rows(curve))
 
     finished = [s for s in seeds if s["finished"]]
     with open(data / "seeds.csv", "w", newline="") as out:
@@ -237,7 +222,8 @@ def main():
         "```",
         "",
         "Each prints its run directory; back on main, `python3 eng/results/check-seed.py <run directory>`",
-        "compares every figure of the seed with the committed ones (exit 1 if one differs).",
+        "compares every figure of the seed, and every logged round of its curve, with the committed ones",
+        "(exit 1 if one differs).",
         "The per-seed figures are in `paper-symmetric/seeds.csv`, each seed's logged curve (every 100",
         "rounds) in `paper-symmetric/curves/`.",
     ]
