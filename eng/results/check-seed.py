@@ -14,7 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from sweep_results import PAPER_SYMMETRIC_FIGURES, SELECTIVE_PROTECTION_FIGURES, curve_rows, first_met, read_curve, seed_figures
+from sweep_results import PAPER_SYMMETRIC_FIGURES, SELECTIVE_PROTECTION_FIGURES, read_curve, seed_figures
+from symmetric_settings import curve_rows, first_met
 
 
 def symmetric_paper(manifest):

@@ -5,7 +5,8 @@ Usage: python3 eng/results/paper-symmetric.py <sweeps root>/paper-symmetric <com
 outside the repository cannot find it itself): the document's commands check it out, because
 a later commit may sum a gradient in another order and so train another trajectory.
 Reads only what each finished trial left (summary.json, environment.json, seed-<n>/metrics.jsonl, plots/), and
-the hand-written docs/results/paper-symmetric/notes.md and selective-protection.py's section, put in as they are; a trial
+the hand-written docs/results/paper-symmetric/notes.md, paper-symmetric-further.py's further.md and
+selective-protection.py's section, put in as they are; a trial
 still training or not started is counted as not finished, so the document can be written while
 the sweep runs and again when it is done.
 """
@@ -13,56 +14,8 @@ import csv
 import json
 import shutil
 
-from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, curve_rows, first_met, read_curve, seed_figures, wilson
-
-# What the paper reports for each setting, in its own words (see the document's introduction).
-PAPER = {
-    ("paper", 4096): ("10 of 20", 10, 20),
-    ("paper", 512): ("about 1 in 3", 1, 3),
-}
-
-
-def figure(value, digits):
-    """A figure to so many decimals, or nothing where a seed that crashed left none."""
-    return "" if value is None else f"{value:.{digits}f}"
-
-
-def paper_text(paper):
-    """The paper's figure, with its own Wilson interval where it gave a count of runs."""
-    text, successes, runs = paper
-    if text.endswith(f"of {runs}"):
-        low, high = wilson(successes, runs)
-        return f"{text} ({low:.2f} to {high:.2f})"
-    return f"{text} ({successes / runs:.2f})"
-
-
-def verdict(paper, successes, runs):
-    """Whether our rate agrees with the paper's, by the rule the document states: the two Wilson intervals overlap,
-    or, where the paper gave a rate without a count of runs, our interval holds that rate."""
-    if paper is None or runs == 0:
-        return ""
-    low, high = wilson(successes, runs)
-    text, paper_successes, paper_runs = paper
-    if text.endswith(f"of {paper_runs}"):
-        paper_low, paper_high = wilson(paper_successes, paper_runs)
-        agrees = low <= paper_high and paper_low <= high
-    else:
-        agrees = low <= paper_successes / paper_runs <= high
-    return ("agrees" if agrees else "disagrees") + ("" if runs == 20 else " so far")
-
-
-def planned(setting):
-    """A plan's setting as (networks, batch), from its changes to the base manifest (the paper's networks, batch 4096)."""
-    changes = setting["overrides"]
-    return (changes.get("parties.alice.architecture.options.variant", "paper"), changes.get("training.batchSize", 4096))
-
-
-def label(key):
-    return f"{key[0]} networks, batch {key[1]}"
-
-
-def slug(key):
-    return f"{key[0]}-{key[1]}"
+from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, read_curve, seed_figures, wilson
+from symmetric_settings import PAPER, curve_rows, figure, first_met, label, paper_text, planned, slug, verdict
 
 
 def main():
@@ -172,6 +125,11 @@ def main():
     notes = data / "notes.md"
     if notes.exists():
         lines += ["", notes.read_text().rstrip()]
+
+    # The seeds trained past the sweep's limit, written by paper-symmetric-further.py from its own folder.
+    further = data / "further.md"
+    if further.exists():
+        lines += ["", further.read_text().rstrip()]
 
     # The selective-protection sweep's section, written by selective-protection.py from its own sweep.
     protection = docs / "selective-protection" / "section.md"

@@ -1,5 +1,5 @@
-"""What the reproduction's result scripts share: the command line, the sweep's plan, a seed's figures and curve as the
-documents write them, and the Wilson interval."""
+"""What the reproduction's result scripts share: the command line, the sweep's plan, a seed's figures as the documents
+write them, its logged curve, and the Wilson interval."""
 import json
 import math
 import sys
@@ -20,24 +20,6 @@ def seed_figures(metrics, figures):
 def read_curve(seed_folder):
     """A seed's logged training figures (seed-<n>/metrics.jsonl), one dict a logged round."""
     return [json.loads(line) for line in (seed_folder / "metrics.jsonl").read_text().splitlines() if line.strip()]
-
-
-def curve_rows(curve):
-    """A seed's curve as the paper-symmetric document's curves/*.csv hold it: the header, then step, Bob and Eve to 4 decimals."""
-    return [["step", "bob.bitsWrong", "eve.bitsWrong"]] + [
-        [str(point["step"]), f"{point['bob.bitsWrong']:.4f}", f"{point['eve.bitsWrong']:.4f}"] for point in curve]
-
-
-def first_met(curve, manifest):
-    """The first logged round whose batch figures meet the success thresholds of the trial's own manifest, or None.
-
-    The verdict itself is taken on held-out data at the end; this says when training got there,
-    which the rounds trained do not: the stopping rule is stricter than the criterion, so a
-    seed can meet the criterion early and still train to the step limit.
-    """
-    success = manifest["scenario"]["options"]["success"]
-    bob, eve = success["bobMaxBitsWrong"], success["eveMinBitsWrong"]
-    return next((point["step"] for point in curve if point["bob.bitsWrong"] <= bob and point["eve.bitsWrong"] >= eve), None)
 
 
 def wilson(successes, trials, z=1.96):
