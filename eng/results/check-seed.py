@@ -15,15 +15,15 @@ import sys
 from pathlib import Path
 
 from sweep_results import PAPER_SYMMETRIC_FIGURES, SELECTIVE_PROTECTION_FIGURES, read_curve, seed_figures
-from symmetric_settings import curve_rows, first_met
+from symmetric_settings import curve_file, curve_rows, first_met
 
 
 def symmetric_paper(manifest):
     """The paper-symmetric document's table, its row key (networks, batch), its figures, the counts compared as they
     are, and the file of a seed's curve."""
-    networks, batch = manifest["parties"]["alice"]["architecture"]["options"]["variant"], manifest["training"]["batchSize"]
-    return ("paper-symmetric/seeds.csv", {"networks": networks, "batch": str(batch)},
-            PAPER_SYMMETRIC_FIGURES, ["steps"], lambda seed: f"paper-symmetric/curves/{networks}-{batch}-seed-{seed}.csv")
+    key = (manifest["parties"]["alice"]["architecture"]["options"]["variant"], manifest["training"]["batchSize"])
+    return ("paper-symmetric/seeds.csv", {"networks": key[0], "batch": str(key[1])},
+            PAPER_SYMMETRIC_FIGURES, ["steps"], lambda seed: f"paper-symmetric/{curve_file(key, seed)}")
 
 
 def selective_protection(manifest):

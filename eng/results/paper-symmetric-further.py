@@ -12,22 +12,19 @@ import json
 import sys
 from pathlib import Path
 
-from sweep_results import PAPER_SYMMETRIC_FIGURES, read_curve, seed_figures, wilson
-from symmetric_settings import PAPER, figure, first_met, label, paper_text, planned, verdict
+from sweep_results import PAPER_SYMMETRIC_FIGURES, finished_summary, make_again, read_curve, seed_figures, wilson
+from symmetric_settings import PAPER, figure, first_met, held_out_cells, label, paper_text, planned, verdict
 
 
-def outcome(folder, seed):
-    """A finished run directory's verdict, rounds, figures, limit and first round meeting the criterion; None while it trains."""
-    summary_file = folder / "summary.json"
-    if not summary_file.exists():
-        return None
-    summary = json.loads(summary_file.read_text())
-    if summary["status"] == "cancelled":
+def outcome(folder):
+    """A finished run directory's verdict, rounds, figures, manifest and limit; None while it trains."""
+    summary = finished_summary(folder)
+    if summary is None:
         return None
     manifest = json.loads((folder / "manifest.json").read_text())
     run = summary["runs"][0]
     return {"success": run["success"], "status": run["status"], "steps": run["steps"], "metrics": run["metrics"],
-            "limit": manifest["training"]["maxSteps"], "firstMet": first_met(read_curve(folder / f"seed-{seed}"), manifest)}
+            "folder": folder, "manifest": manifest, "limit": manifest["training"]["maxSteps"]}
 
 
 def rate_row(key, limit, further, won, counted):
@@ -48,10 +45,10 @@ def main():
 
     seeds = []
     for trial in plan["trials"]:
-        before = outcome(sweep / trial["directory"], trial["seed"])
+        before = outcome(sweep / trial["directory"])
         copy = further / Path(trial["directory"]).name
-        seeds.append({"key": settings[trial["setting"]], "setting": trial["setting"], "seed": trial["seed"], "before": before,
-                      "copied": copy.exists(), "after": outcome(copy, trial["seed"]) if copy.exists() else None})
+        seeds.append({"key": settings[trial["setting"]], "seed": trial["seed"], "before": before,
+                      "copied": copy.exists(), "after": outcome(copy) if copy.exists() else None})
 
     rows = ["| setting | limit | trained further | successes | 95% Wilson interval | the paper | agreement |",
             "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -76,13 +73,13 @@ def main():
             rows.append(rate_row(key, limit, f"{len(done)} of {len(copies)} seeds", won, len(counted)))
         for s in done:
             after = s["after"]
-            met = f"{after['firstMet']:,}" if after["firstMet"] is not None else ""
-            shown = " | ".join(figure(after["metrics"].get(metric), 3) for metric in PAPER_SYMMETRIC_FIGURES.values())
+            first = first_met(read_curve(after["folder"] / f"seed-{s['seed']}"), after["manifest"])
+            met = f"{first:,}" if first is not None else ""
             was = f"{'yes' if s['before']['success'] else 'no'} ({figure(s['before']['metrics'].get('bob.bitsWrong'), 3)})"
             per_seed.append(f"| {label(key)} | {s['seed']} | {was} | "
-                            f"{'yes' if after['success'] else 'no'} | {after['steps']:,} | {met} | {shown} |")
+                            f"{'yes' if after['success'] else 'no'} | {after['steps']:,} | {met} | {held_out_cells(after['metrics'])} |")
             table.append([key[0], key[1], s["seed"], after["limit"], after["status"], after["success"], after["steps"],
-                          after["firstMet"] or "", *seed_figures(after["metrics"], PAPER_SYMMETRIC_FIGURES)])
+                          first or "", *seed_figures(after["metrics"], PAPER_SYMMETRIC_FIGURES)])
         limits[key] = limit
 
     with open(data / "further.csv", "w", newline="") as out:
@@ -106,14 +103,9 @@ def main():
         f"Trained further by a build of commit {commit} (the sweep's checkpoints, a later build: the",
         "figures past the sweep's limit are this build's), two seeds at a time, one thread each:",
         "",
-        "```",
-        f"git checkout {commit}",
-        "dotnet build Anc.Framework.sln -c Release",
-        *(f"python3 eng/results/train-further.py <folder>/paper-symmetric {ids[key]} {limits[key] or '<limit>'} <further folder>   # {label(key)}"
-          for key in studied),
-        "git checkout main",
-        f"python3 eng/results/paper-symmetric-further.py <folder>/paper-symmetric <further folder> {commit} docs/results",
-        "```",
+        *make_again(commit, [f"python3 eng/results/train-further.py <folder>/paper-symmetric {ids[key]} {limits[key] or '<limit>'} <further folder>   # {label(key)}"
+                             for key in studied],
+                    [f"python3 eng/results/paper-symmetric-further.py <folder>/paper-symmetric <further folder> {commit} docs/results"]),
         "",
         "The per-seed figures are in `paper-symmetric/further.csv`.",
     ]

@@ -14,8 +14,8 @@ import csv
 import json
 import shutil
 
-from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, read_curve, seed_figures, wilson
-from symmetric_settings import PAPER, curve_rows, figure, first_met, label, paper_text, planned, slug, verdict
+from sweep_results import PAPER_SYMMETRIC_FIGURES, arguments, finished_summary, make_again, read_curve, seed_figures, wilson
+from symmetric_settings import PAPER, curve_file, curve_rows, first_met, held_out_cells, label, paper_text, planned, slug, verdict
 
 
 def main():
@@ -25,33 +25,24 @@ def main():
     settings = {setting["id"]: planned(setting) for setting in plan["settings"]}
     keys = list(settings.values())
 
-    seeds = []
+    finished = []
     for trial in plan["trials"]:
         folder = sweep / trial["directory"]
-        if not (folder / "manifest.json").exists():
+        summary = finished_summary(folder)
+        if summary is None:
             continue
         key = settings[trial["setting"]]
-        summary_file = folder / "summary.json"
-        summary = json.loads(summary_file.read_text()) if summary_file.exists() else None
-        # A trial stopped part-way (the sweep was interrupted) leaves a cancelled summary; it resumes later.
-        if summary is None or summary["status"] == "cancelled":
-            seeds.append({"key": key, "seed": trial["seed"], "finished": False})
-            continue
         run = summary["runs"][0]
-        metrics = run["metrics"]
-        seeds.append({
-            "key": key, "seed": trial["seed"], "finished": True, "status": run["status"],
-            "success": run["success"], "steps": run["steps"], "minutes": run["durationSeconds"] / 60,
-            "bob": metrics.get("bob.bitsWrong"), "eve": metrics.get("eve.bitsWrong"),
-            "freshEve": metrics.get("freshEve.bestBitsWrong"), "metrics": metrics, "criterion": summary.get("criterion"),
+        curve = read_curve(folder / f"seed-{trial['seed']}")
+        finished.append({
+            "key": key, "seed": trial["seed"], "status": run["status"], "success": run["success"], "steps": run["steps"],
+            "minutes": run["durationSeconds"] / 60, "metrics": run["metrics"], "criterion": summary.get("criterion"),
+            "firstMet": first_met(curve, json.loads((folder / "manifest.json").read_text())),
             "folder": folder, "cpu": json.loads((folder / "environment.json").read_text()).get("cpu"),
         })
-        curve = read_curve(folder / f"seed-{trial['seed']}")
-        seeds[-1]["firstMet"] = first_met(curve, json.loads((folder / "manifest.json").read_text()))
-        with open(data / "curves" / f"{slug(key)}-seed-{trial['seed']}.csv", "w", newline="") as out:
+        with open(data / curve_file(key, trial["seed"]), "w", newline="") as out:
             csv.writer(out).writerows(curve_rows(curve))
 
-    finished = [s for s in seeds if s["finished"]]
     with open(data / "seeds.csv", "w", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["networks", "batch", "seed", "status", "success", "steps", "criterionFirstMet", *PAPER_SYMMETRIC_FIGURES, "minutes"])
@@ -119,7 +110,7 @@ def main():
               "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for s in finished:
         met = f"{s['firstMet']:,}" if s["firstMet"] is not None else ""
-        lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {met} | {figure(s['bob'], 3)} | {figure(s['eve'], 3)} | {figure(s['freshEve'], 3)} | {s['minutes']:.0f} |")
+        lines.append(f"| {label(s['key'])} | {s['seed']} | {'yes' if s['success'] else 'no'} | {s['steps']:,} | {met} | {held_out_cells(s['metrics'])} | {s['minutes']:.0f} |")
 
     # What the seeds show, written by hand (it is read, not generated): kept beside the data.
     notes = data / "notes.md"
@@ -156,13 +147,8 @@ def main():
         f"Trained by a build of commit {commit}, on the 2-core development machine (no GPU; "
         + ("; ".join(cpus) if cpus else "CPU not recorded") + "), two trials at a time, one thread each:",
         "",
-        "```",
-        f"git checkout {commit}",
-        "dotnet build Anc.Framework.sln -c Release",
-        "Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.Encryption/sweeps/paper-symmetric.json --output <folder> --parallel 2",
-        "git checkout main",
-        f"python3 eng/results/paper-symmetric.py <folder>/paper-symmetric {commit} docs/results",
-        "```",
+        *make_again(commit, ["Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.Encryption/sweeps/paper-symmetric.json --output <folder> --parallel 2"],
+                    [f"python3 eng/results/paper-symmetric.py <folder>/paper-symmetric {commit} docs/results"]),
         "",
         "One seed again, with the figures above (each trial trained with one torch thread; the figures",
         "depend on the thread count, the CPU and the commit, see [Determinism](../run-directory.md#determinism)): at",

@@ -9,7 +9,7 @@ import csv
 import json
 import statistics
 
-from sweep_results import SELECTIVE_PROTECTION_FIGURES, arguments, seed_figures, wilson
+from sweep_results import SELECTIVE_PROTECTION_FIGURES, arguments, finished_summary, make_again, seed_figures, wilson
 
 
 def label(weight):
@@ -29,11 +29,8 @@ def main():
     seeds = []
     for trial in plan["trials"]:
         folder = sweep / trial["directory"]
-        summary_file = folder / "summary.json"
-        if not summary_file.exists():
-            continue
-        summary = json.loads(summary_file.read_text())
-        if summary["status"] == "cancelled":
+        summary = finished_summary(folder)
+        if summary is None:
             continue
         run = summary["runs"][0]
         m = run["metrics"]
@@ -97,13 +94,8 @@ def main():
         + ("; ".join(cpus) if cpus else "CPU not recorded") + "), two trials at a time, one thread each;",
         f"{sum(s['seconds'] for s in seeds) / 60:.0f} trial-minutes in all. To make it again:",
         "",
-        "```",
-        f"git checkout {commit}",
-        "dotnet build Anc.Framework.sln -c Release",
-        "Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.SelectiveProtection/sweeps/selective-protection.json --output <folder> --parallel 2",
-        "git checkout main",
-        f"python3 eng/results/selective-protection.py <folder>/selective-protection {commit} docs/results",
-        "```",
+        *make_again(commit, ["Hosts/Anc.Host/bin/Release/net10.0/anc-host sweep Plugins/Anc.Plugins.SelectiveProtection/sweeps/selective-protection.json --output <folder> --parallel 2"],
+                    [f"python3 eng/results/selective-protection.py <folder>/selective-protection {commit} docs/results"]),
         "",
         "One seed again (seed 3 of each):",
         "",

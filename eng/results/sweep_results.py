@@ -1,5 +1,5 @@
-"""What the reproduction's result scripts share: the command line, the sweep's plan, a seed's figures as the documents
-write them, its logged curve, and the Wilson interval."""
+"""What the reproduction's result scripts share: the command line, the sweep's plan, which trials have finished, a seed's
+figures as the documents write them, its logged curve, the commands that make a result again, and the Wilson interval."""
 import json
 import math
 import sys
@@ -15,6 +15,21 @@ SELECTIVE_PROTECTION_FIGURES = {name: name for name in ("bob.dError", "dPublic.d
 def seed_figures(metrics, figures):
     """A seed's figures as seeds.csv writes them, in the order of figures (blank where a crashed seed left none)."""
     return ["" if metrics.get(metric) is None else f"{metrics[metric]:.4f}" for metric in figures.values()]
+
+
+def finished_summary(folder):
+    """A trial's summary.json once it has finished; None while it trains, before it starts, or when it was stopped part-way
+    (an interrupted sweep leaves a cancelled summary, and the trial resumes later)."""
+    summary_file = folder / "summary.json"
+    if not summary_file.exists():
+        return None
+    summary = json.loads(summary_file.read_text())
+    return None if summary["status"] == "cancelled" else summary
+
+
+def make_again(commit, train, write):
+    """The fenced commands that train a result at the commit that made it and write its document back on main."""
+    return ["```", f"git checkout {commit}", "dotnet build Anc.Framework.sln -c Release", *train, "git checkout main", *write, "```"]
 
 
 def read_curve(seed_folder):

@@ -1,6 +1,6 @@
 """The paper-symmetric sweep's settings as the documents name them, what the paper reports for them, and what a seed's
 curve says: shared by paper-symmetric.py, paper-symmetric-further.py and check-seed.py."""
-from sweep_results import wilson
+from sweep_results import PAPER_SYMMETRIC_FIGURES, wilson
 
 # What the paper reports for each setting, in its own words (see the document's introduction).
 PAPER = {
@@ -50,6 +50,16 @@ def label(key):
 
 def slug(key):
     return f"{key[0]}-{key[1]}"
+
+
+def held_out_cells(metrics):
+    """A seed's held-out figures (Bob, trained Eve, best fresh Eve) as the documents' per-seed tables show them."""
+    return " | ".join(figure(metrics.get(metric), 3) for metric in PAPER_SYMMETRIC_FIGURES.values())
+
+
+def curve_file(key, seed):
+    """Where the paper-symmetric document keeps a seed's curve, inside docs/results/paper-symmetric."""
+    return f"curves/{slug(key)}-seed-{seed}.csv"
 
 
 def curve_rows(curve):
